@@ -1,0 +1,162 @@
+"""Command line: inspect, when, template, render and brief (``python -m planviz --help``)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .model import PlanError, plan_to_json
+
+CHARTS = ("mindmap", "timeline", "radar", "levers", "progress")
+LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
+SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m planviz", description="planviz：年度党建工作计划可视化工具")
+    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
+
+    s = sub.add_parser("inspect", help="读取计划表，显示条目与问题")
+    s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv）")
+    s.add_argument("--year", type=int, help="计划年度（默认从表格标题或计划信息中读取）")
+    s.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    s = sub.add_parser("when", help="解析中文时间表述，如“3月底前”“每季度”")
+    s.add_argument("expr", nargs="?", help="时间表述")
+    s.add_argument("--year", type=int, help="计划年度（默认今年）")
+    s.add_argument("--batch", action="store_true", help="从标准输入逐行读取，每行输出一个 JSON")
+
+    s = sub.add_parser("template", help="生成标准计划模板")
+    s.add_argument("-o", "--output", required=True, help="输出文件，如 模板.xlsx")
+
+    s = sub.add_parser("render", help="把计划导出为图片")
+    s.add_argument("file")
+    s.add_argument("--chart", required=True, choices=CHARTS)
+    s.add_argument("-o", "--output", required=True, help="输出文件 .png 或 .svg")
+    s.add_argument("--width", type=int)
+    s.add_argument("--height", type=int)
+    s.add_argument("--scale", type=float)
+    s.add_argument("--year", type=int)
+    s.add_argument("--palette", choices=("party", "neutral"), default="party")
+
+    s = sub.add_parser("brief", help="生成一页纸简报（PNG/PDF）")
+    s.add_argument("files", nargs="+")
+    s.add_argument("-o", "--output", required=True, help="输出 .png / .pdf，或多个文件时的输出文件夹")
+    s.add_argument("--format", choices=("a4", "slide"), default="a4")
+    s.add_argument("--logo", help="组织标识图片")
+    s.add_argument("--year", type=int)
+    s.add_argument("--palette", choices=("party", "neutral"), default="party")
+    return p
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return code
+
+
+def _load(path: str, year: int | None):
+    from .readers import load_plan
+
+    return load_plan(Path(path), year=year)
+
+
+def cmd_inspect(args) -> int:
+    plan = _load(args.file, args.year)
+    if args.json:
+        json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(f"{plan.display_title}")
+    print(f"组织：{plan.organization or '（未填写）'}　年度：{plan.year}　来源：{plan.source_name}")
+    counts = "　".join(f"{LEVEL_NAMES[lv]} {len(plan.of_level(lv))} 个" for lv in ("section", "project", "task"))
+    print(counts)
+    for item in plan.items:
+        indent = {"section": "", "project": "  ", "task": "    "}[item.level]
+        when = " ~ ".join(d.isoformat() if d else "？" for d in (item.start, item.end)) if (item.start or item.end) else ""
+        bits = [b for b in (item.dimension, item.owner_text, item.deadline_text or when, item.status) if b]
+        star = "★" if item.highlight else ""
+        print(f"{indent}{star}{item.title}" + (f"　〔{'｜'.join(bits)}〕" if bits else ""))
+    if plan.issues:
+        print(f"\n发现问题 {len(plan.issues)} 个：")
+        for issue in plan.issues:
+            print(f"  [{SEVERITY_NAMES.get(issue.severity, issue.severity)}] {issue.where()}：{issue.message}")
+    else:
+        print("\n未发现问题。")
+    return 0
+
+
+def _when_json(expr: str, year: int) -> dict:
+    from .dates import parse_deadline
+
+    d = parse_deadline(expr, year)
+    return {
+        "start": d.start.isoformat() if d.start else None,
+        "end": d.end.isoformat() if d.end else None,
+        "recurrence": d.recurrence,
+    }
+
+
+def cmd_when(args) -> int:
+    year = args.year or date.today().year
+    if args.batch:
+        for line in sys.stdin:
+            print(json.dumps(_when_json(line.rstrip("\r\n"), year), ensure_ascii=False), flush=False)
+        return 0
+    if args.expr is None:
+        return _fail("请给出时间表述，或使用 --batch 从标准输入读取")
+    print(json.dumps(_when_json(args.expr, year), ensure_ascii=False))
+    return 0
+
+
+def cmd_template(args) -> int:
+    from .template import write_template
+
+    out = Path(args.output)
+    write_template(out)
+    print(f"已生成模板：{out}")
+    return 0
+
+
+def cmd_render(args) -> int:
+    from .charts import build_chart
+    from .export import dot_bytes, figure_bytes
+
+    out = Path(args.output)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        return _fail(f"输出文件须以 .png 或 .svg 结尾：{out.name}")
+    plan = _load(args.file, args.year)
+    chart = build_chart(plan, args.chart, palette=args.palette)
+    if args.chart == "mindmap":
+        data = dot_bytes(chart, fmt, dpi=200)
+    else:
+        data = figure_bytes(chart, fmt, width=args.width, height=args.height, scale=args.scale or 2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"已导出：{out}")
+    return 0
+
+
+def cmd_brief(args) -> int:
+    from .brief import write_briefs
+
+    return write_briefs(args.files, Path(args.output), fmt=args.format, logo=args.logo, year=args.year,
+                        palette=args.palette)
+
+
+COMMANDS = {"inspect": cmd_inspect, "when": cmd_when, "template": cmd_template, "render": cmd_render,
+            "brief": cmd_brief}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except PlanError as exc:  # the one edge where library errors become user messages
+        return _fail(str(exc).replace("\n", " "))
+    except KeyboardInterrupt:
+        return _fail("已取消", 130)
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,241 @@
+"""The plan model every reader produces and every view consumes: Plan, Item, Issue."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Mapping
+
+DEFAULT_DIMENSIONS: tuple[str, ...] = ("高度", "深度", "精度", "温度", "亮度", "融合度")
+DEFAULT_LEVERS: tuple[str, ...] = ("项目化", "清单化", "责任化", "品牌化", "数字化")
+STATUSES: tuple[str, ...] = ("未开始", "进行中", "已完成", "延期", "暂缓")
+LEVELS: tuple[str, ...] = ("section", "project", "task")
+RECURRENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly", "half-yearly", "yearly")
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+class PlanError(Exception):
+    """A file that cannot be used at all; the message is Chinese and shown to the user as is."""
+
+
+class HeaderError(PlanError):
+    """No recognisable header: carries what the user needs to map columns by hand."""
+
+    def __init__(self, message: str, sheet: str | None = None, header_row: int | None = None,
+                 columns: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.sheet = sheet
+        self.header_row = header_row  # 1-based row the columns were taken from
+        self.columns = columns  # header texts (or column letters) offered for mapping
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value came from: sheet name and 1-based spreadsheet row."""
+
+    sheet: str
+    row: int
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found while reading or validating a plan."""
+
+    severity: str  # one of SEVERITIES
+    message: str  # Chinese, names the bad value
+    sheet: str | None = None
+    row: int | None = None  # 1-based, as Excel shows it
+    column: str | None = None  # header text as the user wrote it (or the column letter)
+    hint: str = ""  # plain-language fix, Chinese
+    item_id: str | None = None
+
+    def where(self) -> str:
+        """Chinese location text, e.g. “工作表「计划」第 5 行「完成时限」列”."""
+        parts = []
+        if self.sheet:
+            parts.append(f"工作表「{self.sheet}」")
+        if self.row:
+            parts.append(f"第 {self.row} 行")
+        if self.column:
+            parts.append(f"「{self.column}」列")
+        return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A section, project or task of the plan. Change it with ``dataclasses.replace``."""
+
+    id: str
+    title: str
+    level: str = "project"  # one of LEVELS
+    parent: str | None = None
+    section: str = ""
+    dimension: str | None = None
+    dimension_inferred: bool = False
+    lever: str | None = None
+    owners: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+    recurrence: str | None = None  # one of RECURRENCES
+    deadline_text: str = ""
+    goal: str = ""
+    deliverable: str = ""
+    criteria: str = ""
+    progress: float | None = None  # 0..1
+    status: str | None = None  # one of STATUSES
+    milestone: bool = False
+    highlight: bool = False
+    notes: str = ""
+    extra: tuple[tuple[str, str], ...] = ()  # unknown columns, kept in their order
+    source: Source | None = None
+
+    @property
+    def owner_text(self) -> str:
+        return "、".join(self.owners)
+
+    @property
+    def department_text(self) -> str:
+        return "、".join(self.departments)
+
+    @property
+    def extras(self) -> dict[str, str]:
+        return dict(self.extra)
+
+    def missing_elements(self) -> list[str]:
+        """The five project elements (项目化) this item lacks, in their canonical order."""
+        have = {
+            "目标": bool(self.goal.strip()),
+            "负责人": bool(self.owners),
+            "时间节点": bool(self.end or self.start or self.recurrence or self.deadline_text.strip()),
+            "成果形式": bool(self.deliverable.strip()),
+            "评估标准": bool(self.criteria.strip()),
+        }
+        return [name for name, ok in have.items() if not ok]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole annual plan: meta, items in a section → project → task tree, and issues."""
+
+    year: int
+    organization: str = ""
+    title: str = ""
+    theme: str = ""  # 主题
+    slogan: str = ""  # slogan or brand name
+    dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS
+    levers: tuple[str, ...] = DEFAULT_LEVERS
+    items: tuple[Item, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    source_name: str = ""  # file name the plan was read from
+    meta: tuple[tuple[str, str], ...] = ()  # other key-value meta, kept as given
+
+    # -- views -------------------------------------------------------------
+    @property
+    def display_title(self) -> str:
+        """Title for headings: the plan title, or one built from organization and year."""
+        if self.title:
+            return self.title
+        org = self.organization or "本单位"
+        return f"{org}{self.year}年度党建工作计划"
+
+    def by_id(self) -> dict[str, Item]:
+        return {item.id: item for item in self.items}
+
+    def get(self, item_id: str) -> Item | None:
+        return self.by_id().get(item_id)
+
+    def of_level(self, level: str) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.level == level)
+
+    @property
+    def sections(self) -> tuple[Item, ...]:
+        return self.of_level("section")
+
+    @property
+    def projects(self) -> tuple[Item, ...]:
+        return self.of_level("project")
+
+    @property
+    def tasks(self) -> tuple[Item, ...]:
+        return self.of_level("task")
+
+    def children(self, item_id: str | None) -> tuple[Item, ...]:
+        """Items whose parent is ``item_id`` (None: the top level)."""
+        return tuple(item for item in self.items if item.parent == item_id)
+
+    def highlights(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.projects if item.highlight)
+
+    def owners(self) -> tuple[str, ...]:
+        """Every distinct owner, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for item in self.items:
+            for owner in item.owners:
+                seen.setdefault(owner, None)
+        return tuple(seen)
+
+    def overall_progress(self) -> float | None:
+        """Mean progress of the work items that report one, or None when none do."""
+        values = [i.progress for i in self.items if i.level != "section" and i.progress is not None]
+        return sum(values) / len(values) if values else None
+
+    def errors(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "error")
+
+    def warnings(self) -> tuple[Issue, ...]:
+        return tuple(i for i in self.issues if i.severity == "warning")
+
+    # -- copies --------------------------------------------------------------
+    def replace(self, **changes) -> "Plan":
+        return dataclasses.replace(self, **changes)
+
+    def with_items(self, items: Iterable[Item]) -> "Plan":
+        return dataclasses.replace(self, items=tuple(items))
+
+    def with_issues(self, issues: Iterable[Issue]) -> "Plan":
+        return dataclasses.replace(self, issues=tuple(issues))
+
+    def meta_dict(self) -> Mapping[str, str]:
+        return dict(self.meta)
+
+
+def item_to_json(item: Item) -> dict:
+    """The CLI's JSON shape of one item (see README: inspect --json)."""
+    return {
+        "id": item.id,
+        "parent": item.parent,
+        "level": item.level,
+        "title": item.title,
+        "section": item.section or None,
+        "dimension": item.dimension,
+        "lever": item.lever,
+        "owner": item.owner_text or None,
+        "department": item.department_text or None,
+        "start": item.start.isoformat() if item.start else None,
+        "end": item.end.isoformat() if item.end else None,
+        "recurrence": item.recurrence,
+        "progress": item.progress,
+        "status": item.status,
+        "milestone": item.milestone,
+        "highlight": item.highlight,
+    }
+
+
+def issue_to_json(issue: Issue) -> dict:
+    return {
+        "severity": issue.severity,
+        "sheet": issue.sheet,
+        "row": issue.row,
+        "column": issue.column,
+        "message": issue.message,
+    }
+
+
+def plan_to_json(plan: Plan) -> dict:
+    """The CLI's ``inspect --json`` document."""
+    return {
+        "plan": {"organization": plan.organization or None, "year": plan.year, "title": plan.display_title},
+        "items": [item_to_json(i) for i in plan.items],
+        "issues": [issue_to_json(i) for i in plan.issues],
+    }

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# One entry point that installs everything planviz needs, then runs it:
+#   bash run.sh app    # the dashboard on the bundled sample plan (http://localhost:8501)
+#   bash run.sh test   # the test suite
+# Run as root, or as a user with sudo. Safe to re-run: installed parts are skipped.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(python3-venv graphviz fonts-noto-cjk chromium)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_system() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "==> 安装系统软件包：${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+install_python() {
+  if [ ! -x .venv/bin/python ]; then
+    echo "==> 创建 Python 虚拟环境 .venv"
+    python3 -m venv .venv
+  fi
+  local stamp=.venv/.requirements.sha
+  local want
+  want="$(sha256sum requirements.txt | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    echo "==> 安装 Python 依赖（requirements.txt）"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -r requirements.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+cmd="${1:-app}"
+shift || true
+install_system
+install_python
+case "$cmd" in
+  app)  exec .venv/bin/python -m streamlit run app.py --server.headless true "$@" ;;
+  test) exec .venv/bin/python -m pytest -q "$@" ;;
+  *)    echo "用法：bash run.sh app | test" >&2; exit 2 ;;
+esac
