@@ -1,0 +1,174 @@
+"""Numbers every view shares: per-dimension scores, statuses, expected progress, overdue work."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .model import STATUSES, Item, Plan
+
+RADAR_METRICS = {"projects": "项目数", "effort": "工作量（任务数）", "progress": "平均进度"}
+
+
+@dataclass(frozen=True)
+class DimensionStat:
+    """One dimension's share of the plan."""
+
+    dimension: str
+    projects: int  # projects in this dimension
+    effort: int  # tasks under those projects; a project without tasks counts as one
+    progress: float | None  # mean reported progress of those projects and tasks
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The headline numbers of a plan."""
+
+    sections: int
+    projects: int
+    tasks: int
+    highlights: int
+    owners: int
+    progress: float | None
+
+
+def key_figures(plan: Plan) -> KeyFigures:
+    return KeyFigures(len(plan.sections), len(plan.projects), len(plan.tasks), len(plan.highlights()),
+                      len(plan.owners()), plan.overall_progress())
+
+
+def item_dimension(plan: Plan, item: Item, by_id: dict[str, Item] | None = None) -> str | None:
+    """An item's dimension, inherited from its project when the task has none."""
+    if item.dimension:
+        return item.dimension
+    by_id = by_id if by_id is not None else plan.by_id()
+    parent = by_id.get(item.parent) if item.parent else None
+    return parent.dimension if parent is not None else None
+
+
+def dimension_stats(plan: Plan) -> list[DimensionStat]:
+    """Projects, effort and mean progress for each of the plan's dimensions, in the plan's order."""
+    by_id = plan.by_id()
+    tasks_of: Counter[str] = Counter(t.parent for t in plan.tasks if t.parent)
+    projects: Counter[str] = Counter()
+    effort: Counter[str] = Counter()
+    progress: dict[str, list[float]] = {d: [] for d in plan.dimensions}
+    for item in plan.items:
+        if item.level == "section":
+            continue
+        dim = item_dimension(plan, item, by_id)
+        if dim is None:
+            continue
+        if item.level == "project":
+            projects[dim] += 1
+            effort[dim] += max(1, tasks_of.get(item.id, 0))
+        elif item.parent not in by_id or by_id[item.parent].level != "project":
+            effort[dim] += 1  # a task hanging directly under a section
+        if item.progress is not None:
+            progress.setdefault(dim, []).append(item.progress)
+    return [DimensionStat(d, projects[d], effort[d],
+                          sum(progress[d]) / len(progress[d]) if progress.get(d) else None)
+            for d in plan.dimensions]
+
+
+def effective_status(item: Item) -> str:
+    """The reported status, or one derived from progress when none was reported."""
+    if item.status in STATUSES:
+        return item.status
+    if item.progress is not None and item.progress >= 1:
+        return "已完成"
+    if item.progress:
+        return "进行中"
+    return "未开始"
+
+
+def work_items(plan: Plan) -> tuple[Item, ...]:
+    """The items work is reported on: tasks, plus projects that have no tasks."""
+    with_tasks = {t.parent for t in plan.tasks}
+    return tuple(i for i in plan.items
+                 if i.level == "task" or (i.level == "project" and i.id not in with_tasks))
+
+
+def status_counts(plan: Plan, items: tuple[Item, ...] | None = None) -> dict[str, int]:
+    """Count of each status (all five, in order) over ``items`` (default: the work items)."""
+    counts = Counter(effective_status(i) for i in (items if items is not None else work_items(plan)))
+    return {s: counts.get(s, 0) for s in STATUSES}
+
+
+def year_bounds(plan: Plan) -> tuple[date, date]:
+    return date(plan.year, 1, 1), date(plan.year, 12, 31)
+
+
+def span_of(plan: Plan, item: Item) -> tuple[date, date] | None:
+    """The dates an item's work runs over; a bare deadline runs from the plan year's start."""
+    if item.end is None and item.start is None:
+        return None
+    first, _ = year_bounds(plan)
+    start = item.start or min(first, item.end)
+    end = item.end or item.start
+    return (start, end) if start <= end else (end, start)
+
+
+def expected_progress(plan: Plan, item: Item, on: date) -> float | None:
+    """Share of an item's span elapsed on ``on`` (0–1): what its progress should be if on schedule."""
+    span = span_of(plan, item)
+    if span is None:
+        return None
+    start, end = span
+    if on < start:
+        return 0.0
+    if on >= end:
+        return 1.0
+    return ((on - start).days + 1) / ((end - start).days + 1)
+
+
+def planned_curve(plan: Plan, step_days: int = 7) -> list[tuple[date, float]]:
+    """Expected overall progress through the plan year, sampled every ``step_days``."""
+    dated = [i for i in work_items(plan) if span_of(plan, i)]
+    first, last = year_bounds(plan)
+    out: list[tuple[date, float]] = []
+    day = first
+    while day <= last:
+        values = [expected_progress(plan, i, day) for i in dated]
+        out.append((day, sum(values) / len(values) if values else 0.0))
+        day += timedelta(days=step_days)
+    if out and out[-1][0] != last:
+        values = [expected_progress(plan, i, last) for i in dated]
+        out.append((last, sum(values) / len(values) if values else 0.0))
+    return out
+
+
+def is_overdue(item: Item, today: date) -> bool:
+    """Past its end date and not finished (paused work is not overdue)."""
+    if item.level == "section" or item.end is None or item.end >= today:
+        return False
+    status = effective_status(item)
+    return status not in ("已完成", "暂缓") and not (item.progress is not None and item.progress >= 1)
+
+
+def overdue_items(plan: Plan, today: date) -> tuple[Item, ...]:
+    """Unfinished projects and tasks past their end date, most overdue first."""
+    late = [i for i in plan.items if is_overdue(i, today)]
+    return tuple(sorted(late, key=lambda i: i.end))
+
+
+def owner_stats(plan: Plan) -> list[tuple[str, int, float | None]]:
+    """(owner, number of work items, mean progress) for every owner, busiest first."""
+    rows: dict[str, list[Item]] = {}
+    for item in work_items(plan):
+        for owner in item.owners:
+            rows.setdefault(owner, []).append(item)
+    out = []
+    for owner, items in rows.items():
+        values = [i.progress for i in items if i.progress is not None]
+        out.append((owner, len(items), sum(values) / len(values) if values else None))
+    return sorted(out, key=lambda r: (-r[1], r[0]))
+
+
+def lever_counts(plan: Plan) -> dict[tuple[str, str], int]:
+    """Projects for each (lever, dimension) pair — the 五大抓手 × 六度 matrix."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for item in plan.projects:
+        if item.lever and item.dimension:
+            counts[(item.lever, item.dimension)] += 1
+    return {(lv, d): counts.get((lv, d), 0) for lv in plan.levers for d in plan.dimensions}
