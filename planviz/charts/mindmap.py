@@ -1,0 +1,351 @@
+"""Mind map of a plan (graphviz): plan → sections or dimensions → projects → tasks."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import graphviz
+
+from .. import theme
+from ..model import Item, Plan
+from ..stats import effective_status, item_dimension
+
+UNGROUPED = "未分类"
+GROUP_BYS = ("section", "dimension")
+LAYOUTS = {"tree": "dot", "radial": "twopi"}
+# Above this many nodes a map is collapsed automatically (max_children=None), to stay legible.
+AUTO_COLLAPSE_NODES = 150
+AUTO_MAX_CHILDREN = 8
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# -- the plan as a tree of groups, shared with the timeline --------------------------
+@dataclass(frozen=True)
+class Branch:
+    """A top-level work item (a project, or a task hanging under no project) and its tasks."""
+
+    item: Item
+    tasks: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A section or a dimension with its branches, in plan order."""
+
+    name: str
+    dimension: str | None  # set when grouping by dimension
+    branches: tuple[Branch, ...]
+
+
+def _project_of(item: Item, by_id: dict[str, Item]) -> Item | None:
+    """The nearest project above ``item`` (None when it hangs under no project); cycle-safe."""
+    seen = {item.id}
+    parent = by_id.get(item.parent) if item.parent else None
+    while parent is not None and parent.id not in seen:
+        if parent.level == "project":
+            return parent
+        seen.add(parent.id)
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return None
+
+
+def _section_of(item: Item, by_id: dict[str, Item]) -> str:
+    """The section title above ``item``, else its own section text, else 未分类."""
+    seen = {item.id}
+    parent = by_id.get(item.parent) if item.parent else None
+    while parent is not None and parent.id not in seen:
+        if parent.level == "section":
+            return parent.title.strip() or UNGROUPED
+        seen.add(parent.id)
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return item.section.strip() or UNGROUPED
+
+
+def plan_groups(plan: Plan, group_by: str = "section") -> list[Group]:
+    """Every project and task of ``plan`` placed in a group; nothing is dropped.
+
+    Sections (or the plan's dimensions) come in plan order, then names only items mention,
+    then 未分类 for items without one. Grouping by dimension lists every plan dimension,
+    empty ones too, so a missing dimension shows as a gap.
+    """
+    if group_by not in GROUP_BYS:
+        raise ValueError(f"group_by 须为 {'、'.join(GROUP_BYS)} 之一，收到「{group_by}」")
+    by_id = plan.by_id()
+    tops: list[Item] = []
+    tasks_of: dict[str, list[Item]] = {}
+    for item in plan.items:
+        if item.level == "section":
+            continue
+        project = _project_of(item, by_id) if item.level == "task" else None
+        if project is None:
+            tops.append(item)
+        else:
+            tasks_of.setdefault(project.id, []).append(item)
+
+    order: dict[str, None] = {}
+    if group_by == "section":
+        for section in plan.sections:
+            order.setdefault(section.title.strip() or UNGROUPED, None)
+        key_of = {item.id: _section_of(item, by_id) for item in tops}
+    else:
+        for dim in plan.dimensions:
+            order.setdefault(dim, None)
+        key_of = {item.id: item_dimension(plan, item, by_id) or UNGROUPED for item in tops}
+    for item in tops:
+        if key_of[item.id] != UNGROUPED:
+            order.setdefault(key_of[item.id], None)
+    order.pop(UNGROUPED, None)
+    if UNGROUPED in key_of.values() or not order:
+        order[UNGROUPED] = None
+
+    members: dict[str, list[Branch]] = {name: [] for name in order}
+    for item in tops:
+        members[key_of[item.id]].append(Branch(item, tuple(tasks_of.get(item.id, ()))))
+    return [Group(name, name if group_by == "dimension" and name != UNGROUPED else None, tuple(branches))
+            for name, branches in members.items()]
+
+
+# -- drawing ----------------------------------------------------------------------
+def _tint(color: str, share: float) -> str:
+    """``color`` mixed with white: share 0 is the colour, 1 is white."""
+    color = color.lstrip("#")
+    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
+def _clean(text: str) -> str:
+    return _CONTROL_CHARS.sub("", str(text))
+
+
+def _wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+    """``text`` wrapped by display width into balanced lines (no lone last character)."""
+    text = _clean(text)
+    full = theme.wrap_text(text, width)
+    if len(full) > 1 and (max_lines is None or len(full) <= max_lines):
+        balanced = theme.wrap_text(text, -(-theme.display_width(text) // len(full)) + 1)
+        return balanced if len(balanced) == len(full) else full
+    return theme.wrap_text(text, width, max_lines=max_lines) or [""]
+
+
+def _rows(lines: list[str], size: int | None = None, color: str | None = None, bold: bool = False) -> str:
+    """Table rows, one per line: graphviz crowds CJK lines joined with <BR/>."""
+    out = []
+    for line in lines:
+        text = html.escape(line, quote=False) or " "
+        if bold:
+            text = f"<B>{text}</B>"
+        font = "".join((f' POINT-SIZE="{size}"' if size else "", f' COLOR="{color}"' if color else ""))
+        if font:
+            text = f"<FONT{font}>{text}</FONT>"
+        out.append(f"<TR><TD>{text}</TD></TR>")
+    return "".join(out)
+
+
+def _table(rows: str) -> str:
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
+
+
+def _tooltip(*parts: str) -> str:
+    """A plain tooltip; graphviz.escape keeps backslashes and <…> literal."""
+    return graphviz.escape(_clean(" · ".join(p for p in parts if p)).replace("\n", " "))
+
+
+def _when_text(item: Item) -> str:
+    if item.deadline_text.strip():
+        return item.deadline_text.strip()
+    if item.start and item.end and item.start != item.end:
+        return f"{item.start.month}月{item.start.day}日—{item.end.month}月{item.end.day}日"
+    day = item.end or item.start
+    return f"{day.month}月{day.day}日" if day else ""
+
+
+class _Builder:
+    """Collects nodes and edges of one mind map; node ids are generated, never user text."""
+
+    def __init__(self, plan: Plan, engine: str, label_width: int, palette_name: str, max_children: int | None):
+        self.plan = plan
+        self.by_id = plan.by_id()
+        self.pal = theme.palette(palette_name)
+        self.label_width = max(4, int(label_width))
+        self.max_children = max_children
+        self.count = 0
+        font = theme.FONT_FAMILY
+        self.graph = graphviz.Digraph("mindmap", engine=engine)
+        graph_attr = dict(fontname=font, bgcolor=self.pal.background, pad="0.4", charset="UTF-8",
+                          outputorder="edgesfirst")
+        if engine == "dot":
+            graph_attr.update(rankdir="LR", nodesep="0.12", ranksep="0.55", splines="spline")
+        else:
+            graph_attr.update(overlap="false", splines="true", ranksep="2.2")
+        self.graph.attr("graph", **graph_attr)
+        self.graph.attr("node", fontname=font, fontsize="12", shape="box", style="rounded,filled",
+                        penwidth="1.2", margin="0.14,0.06", color=self.pal.grid, fillcolor=self.pal.background,
+                        fontcolor=self.pal.ink)
+        self.graph.attr("edge", fontname=font, arrowhead="none", penwidth="1.6", color=self.pal.grid)
+
+    def _id(self) -> str:
+        self.count += 1
+        return f"n{self.count}"
+
+    def node(self, label: str, **attrs) -> str:
+        node_id = self._id()
+        self.graph.node(node_id, label=f"<{label}>", **attrs)
+        return node_id
+
+    def edge(self, tail: str, head: str, color: str, width: float) -> None:
+        self.graph.edge(tail, head, color=color, penwidth=f"{width:g}")
+
+    # nodes by kind
+    def root(self, title: str, subtitle: str = "") -> str:
+        rows = _rows(_wrap(title, max(self.label_width, 20)), bold=True)
+        if subtitle:
+            rows += _rows(_wrap(subtitle, 28, 2), size=12, color=theme.LIGHT_GOLD)
+        return self.node(_table(rows), fontsize="20", fillcolor=self.pal.primary, color=self.pal.accent,
+                         penwidth="3", fontcolor="#FFFFFF", margin="0.25,0.15", tooltip=_tooltip(title))
+
+    def group(self, group: Group) -> str:
+        rows = _rows(_wrap(group.name, self.label_width, 2), bold=True)
+        if not group.branches:
+            rows += _rows(["暂无项目"], size=10)
+        attrs = dict(fontsize="16", margin="0.16,0.08", tooltip=_tooltip(group.name))
+        if group.dimension:
+            color = theme.dimension_color(group.dimension, self.plan.dimensions)
+            attrs.update(fillcolor=color, color=color, fontcolor="#FFFFFF",
+                         style="rounded,filled" + ("" if group.branches else ",dashed"))
+        else:
+            attrs.update(fillcolor=self.pal.panel, color=self.pal.primary, fontcolor=self.pal.primary, penwidth="2")
+        return self.node(_table(rows), **attrs)
+
+    def project(self, item: Item) -> tuple[str, str]:
+        """The node of a top-level work item; returns (node id, its dimension colour)."""
+        dim = item_dimension(self.plan, item, self.by_id)
+        color = theme.dimension_color(dim, self.plan.dimensions)
+        status = effective_status(item)
+        title = ("★ " if item.highlight else "") + item.title
+        facts = [status]
+        if item.progress is not None:
+            facts.append(f"{round(item.progress * 100)}%")
+        if item.owners:
+            facts.append(theme.truncate(item.owner_text, 10))
+        status_line = (f'<TR><TD><FONT POINT-SIZE="9" COLOR="{theme.status_color(status)}">●</FONT>'
+                       f'<FONT POINT-SIZE="9" COLOR="{self.pal.muted}"> '
+                       f'{html.escape(" · ".join(facts), quote=False)}</FONT></TD></TR>')
+        title_rows = _rows(_wrap(title, self.label_width, 3), bold=item.highlight)
+        attrs = dict(fillcolor=_tint(color, 0.86), color=color, fontsize="12",
+                     tooltip=_tooltip(title, dim or "", item.owner_text, _when_text(item), status))
+        if item.highlight:
+            attrs.update(fillcolor=theme.LIGHT_GOLD, color=theme.GOLD, penwidth="3")
+        return self.node(_table(title_rows + status_line), **attrs), color
+
+    def task(self, item: Item, color: str) -> str:
+        title = ("◆ " if item.milestone else "") + item.title
+        return self.node(_table(_rows(_wrap(title, self.label_width + 4, 2))), fontsize="10",
+                         fillcolor=self.pal.background, color=_tint(color, 0.45), penwidth="0.8",
+                         margin="0.08,0.02", fontcolor=self.pal.ink,
+                         tooltip=_tooltip(item.title, item.owner_text, _when_text(item), effective_status(item)))
+
+    def more(self, hidden: int, color: str) -> str:
+        return self.node(f"另有 {hidden} 项", fontsize="10", fillcolor=self.pal.panel, color=color,
+                         style="rounded,filled,dashed", fontcolor=self.pal.muted)
+
+    def limit(self, children: tuple, cap: int | None) -> tuple[tuple, int]:
+        """The children to draw and how many are folded into one “另有 N 项” node."""
+        if cap is None or len(children) <= cap:
+            return children, 0
+        keep = max(1, cap - 1)
+        return children[:keep], len(children) - keep
+
+    # the tree
+    def groups(self, parent: str, groups: list[Group], depth: int, edge_color: str) -> None:
+        for group in groups:
+            gid = self.group(group)
+            gcolor = theme.dimension_color(group.dimension, self.plan.dimensions) if group.dimension \
+                else self.pal.primary
+            self.edge(parent, gid, edge_color if not group.dimension else gcolor, 3.2)
+            if depth >= 2:
+                self.branches(gid, group.branches, depth, gcolor)
+
+    def branches(self, parent: str, branches: tuple[Branch, ...], depth: int, group_color: str) -> None:
+        shown, hidden = self.limit(branches, self.max_children)
+        for branch in shown:
+            pid, color = self.project(branch.item)
+            self.edge(parent, pid, color, 2.2)
+            if depth >= 3 and branch.tasks:
+                tasks, folded = self.limit(branch.tasks, self.max_children)
+                for task in tasks:
+                    self.edge(pid, self.task(task, color), _tint(color, 0.35), 1.1)
+                if folded:
+                    self.edge(pid, self.more(folded, color), _tint(color, 0.35), 1.1)
+        if hidden:
+            self.edge(parent, self.more(hidden, group_color), group_color, 1.6)
+
+
+def _node_total(groups: list[Group], depth: int) -> int:
+    total = 1 + len(groups)
+    if depth >= 2:
+        total += sum(len(g.branches) for g in groups)
+    if depth >= 3:
+        total += sum(len(b.tasks) for g in groups for b in g.branches)
+    return total
+
+
+def _cap(groups: list[Group], depth: int, max_children: int | None) -> int | None:
+    if max_children is not None:
+        return max(1, int(max_children))
+    return AUTO_MAX_CHILDREN if _node_total(groups, depth) > AUTO_COLLAPSE_NODES else None
+
+
+def _check(group_by: str, depth: int, layout: str) -> str:
+    if group_by not in GROUP_BYS:
+        raise ValueError(f"group_by 须为 section 或 dimension，收到「{group_by}」")
+    if depth not in (1, 2, 3):
+        raise ValueError(f"depth 须为 1、2 或 3，收到「{depth}」")
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout 须为 tree 或 radial，收到「{layout}」")
+    return LAYOUTS[layout]
+
+
+def mindmap(plan: Plan, *, group_by: str = "section", depth: int = 3, layout: str = "tree",
+            label_width: int = 16, palette: str = "party", max_children: int | None = None) -> graphviz.Digraph:
+    """The plan as a mind map: root → groups → projects → tasks, down to ``depth`` (1–3).
+
+    ``layout`` "tree" reads left to right (dot), "radial" spreads around the root (twopi).
+    Projects take their dimension's colour; highlight projects are starred and gold. A group or
+    project with more than ``max_children`` children shows the first ones and an “另有 N 项”
+    node; None collapses to 8 only when the map would exceed 150 nodes.
+    """
+    engine = _check(group_by, depth, layout)
+    groups = plan_groups(plan, group_by)
+    builder = _Builder(plan, engine, label_width, palette, _cap(groups, depth, max_children))
+    if engine == "twopi":
+        builder.graph.attr("graph", root="n1")
+    root = builder.root(plan.display_title, plan.slogan or plan.theme)
+    builder.groups(root, groups, depth, builder.pal.primary)
+    return builder.graph
+
+
+def section_mindmaps(plan: Plan, **options) -> list[tuple[str, graphviz.Digraph]]:
+    """One mind map per section (or dimension, with group_by="dimension"), for big plans.
+
+    Each map's root is the group, titled under the plan; takes the options of ``mindmap``.
+    Returns (group name, graph) pairs in plan order; groups without items are left out.
+    """
+    group_by = options.pop("group_by", "section")
+    depth = options.pop("depth", 3)
+    layout = options.pop("layout", "tree")
+    engine = _check(group_by, depth, layout)
+    out = []
+    for group in plan_groups(plan, group_by):
+        if not group.branches:
+            continue
+        builder = _Builder(plan, engine, options.get("label_width", 16), options.get("palette", "party"),
+                           _cap([group], depth, options.get("max_children")))
+        if engine == "twopi":
+            builder.graph.attr("graph", root="n1")
+        root = builder.root(group.name, plan.display_title)
+        color = theme.dimension_color(group.dimension, plan.dimensions) if group.dimension else builder.pal.primary
+        if depth >= 2:
+            builder.branches(root, group.branches, depth, color)
+        out.append((group.name, builder.graph))
+    return out
