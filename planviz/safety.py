@@ -1,6 +1,7 @@
 """Refuses hostile or unusable uploads (bombs, XML entities, absurd sizes) before any spreadsheet parser sees them."""
 from __future__ import annotations
 
+import faulthandler
 import io
 import multiprocessing
 import os
@@ -73,8 +74,14 @@ def _encrypted(name: str) -> PlanError:
                      f"在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码，保存后再上传。")
 
 
+def _size(n: float) -> str:
+    """Byte count as office staff read it: "52.3 MB", "2 KB"."""
+    value, unit = (n / _MB, "MB") if n >= _MB else (n / 1024, "KB")
+    return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+
+
 def _too_large(name: str, size: int, limit: int) -> PlanError:
-    return PlanError(f"文件「{name}」有 {size / _MB:.1f} MB，超过 {limit / _MB:.0f} MB 的上限。"
+    return PlanError(f"文件「{name}」有 {_size(size)}，超过 {_size(limit)} 的上限。"
                      f"计划表通常不到 5 MB，请删除无关的工作表和图片后再上传。")
 
 
@@ -83,15 +90,19 @@ def sniff(data: bytes, name: str) -> str:
 
     Raises PlanError, naming the file, for empty, too large, encrypted, corrupt or non-spreadsheet files.
     """
-    return _sniff(data, name, MAX_FILE_BYTES)
+    return _sniff(data, name, DEFAULT_LIMITS)
 
 
-def _sniff(data: bytes, name: str, max_bytes: int) -> str:
+def _sniff(data: bytes, name: str, limits: Limits) -> str:
     if not data.strip():
         raise PlanError(f"文件「{name}」是空的，没有任何内容。请确认上传的是已填写的计划表。")
-    if len(data) > max_bytes:
-        raise _too_large(name, len(data), max_bytes)
+    if len(data) > limits.max_file_bytes:
+        raise _too_large(name, len(data), limits.max_file_bytes)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        count = _declared_entries(data)
+        if count > limits.max_entries:  # refuse before zipfile builds one object per entry
+            raise PlanError(f"文件「{name}」内部有 {count} 个部件，超过 {limits.max_entries} 个的上限，"
+                            f"疑似异常文件，已拒绝读取。{_RESAVE}")
         return _sniff_zip(data, name)
     if data.startswith(_CFB_MAGIC):
         return _sniff_cfb(data, name)
@@ -101,6 +112,21 @@ def _sniff(data: bytes, name: str, max_bytes: int) -> str:
     if data.startswith(b"PK"):
         raise _corrupt(name)
     return _sniff_text(data, name)
+
+
+def _declared_entries(data: bytes) -> int:
+    """Entry count from the zip's end-of-central-directory record (zip64 aware); 0 when absent."""
+    try:
+        pos = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65535))
+        count, = struct.unpack_from("<H", data, pos + 10) if pos >= 0 else (0,)
+        locator = pos - 20
+        if count == 0xFFFF and locator >= 0 and data.startswith(b"PK\x06\x07", locator):
+            record, = struct.unpack_from("<Q", data, locator + 8)
+            if data.startswith(b"PK\x06\x06", record):
+                count, = struct.unpack_from("<Q", data, record + 32)
+        return count
+    except struct.error:
+        return 0  # zipfile reports the damage
 
 
 def _sniff_zip(data: bytes, name: str) -> str:
@@ -269,9 +295,7 @@ def check_container(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> 
     Only the zip directory, the first KB of each part and one bounded streaming pass over each
     worksheet are read. Returns the kind ("xlsx", "xls" or "csv"); raises PlanError otherwise.
     """
-    if len(data) > limits.max_file_bytes:
-        raise _too_large(name, len(data), limits.max_file_bytes)
-    kind = _sniff(data, name, limits.max_file_bytes)
+    kind = _sniff(data, name, limits)
     if kind == "xlsx":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -284,12 +308,10 @@ def check_container(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> 
 def _check_zip(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
     infos = zf.infolist()
     suspicious = f"疑似异常文件，已拒绝读取。{_RESAVE}"
-    if len(infos) > limits.max_entries:
-        raise PlanError(f"文件「{name}」内部有 {len(infos)} 个部件，超过 {limits.max_entries} 个的上限，{suspicious}")
     total = sum(info.file_size for info in infos)
     if total > limits.max_uncompressed_bytes:
-        raise PlanError(f"文件「{name}」解压后有 {total / _MB:.0f} MB，超过 "
-                        f"{limits.max_uncompressed_bytes / _MB:.0f} MB 的上限，{suspicious}")
+        raise PlanError(f"文件「{name}」解压后有 {_size(total)}，超过 "
+                        f"{_size(limits.max_uncompressed_bytes)} 的上限，{suspicious}")
     for info in infos:
         if info.flag_bits & 0x1:
             raise _encrypted(name)
@@ -438,6 +460,7 @@ def run_isolated(func, *args, limits: Limits = DEFAULT_LIMITS, **kwargs):
 
 def _child(sender, memory_mb: int, func, args, kwargs) -> None:
     """Child side of run_isolated: cap memory (on top of what fork inherited), run, report."""
+    faulthandler.disable()  # an abort here is expected and reported by the parent, not dumped to the log
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort must not leave a core dump
         with open("/proc/self/statm") as statm:  # virtual size inherited from the parent
