@@ -1,0 +1,212 @@
+"""Cell value parsing for plan spreadsheets: text, numbering, people, progress, status, flags."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from .model import STATUSES
+
+# Full-width digits, letters and ％ to half-width, the ideographic space to a space; Chinese
+# punctuation (，；（）：) stays as written.
+_FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
+_FULLWIDTH.update({0xFF05: 0x25, 0x3000: 0x20})
+_CN_DIGITS = "〇零一二三四五六七八九十百"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Numbering styles, shallowest first: 一、 (一) 1、 (1) ①. Rank says how deep in the outline.
+RANK_CN, RANK_CN_PAREN, RANK_ARABIC, RANK_ARABIC_PAREN, RANK_CIRCLED, RANK_DOTTED = range(6)
+_NUMBERING = (
+    (RANK_CN, re.compile(rf"^\s*(?:第)?([{_CN_DIGITS}]+)(?:[、.．:：]|部分|\s)\s*")),
+    (RANK_CN_PAREN, re.compile(rf"^\s*[(（]([{_CN_DIGITS}]+)[)）][、.．]?\s*")),
+    (RANK_DOTTED, re.compile(r"^\s*(\d{1,3}(?:[.．]\d{1,3})+)(?:[、.．]|\s+|(?=[^\d.．]))\s*")),
+    (RANK_ARABIC, re.compile(r"^\s*(\d{1,3})(?:[、.．]|\s+|(?=[^\d.．%月日年号]))\s*")),
+    (RANK_ARABIC_PAREN, re.compile(r"^\s*[(（](\d{1,3})[)）][、.．]?\s*")),
+    (RANK_CIRCLED, re.compile(rf"^\s*([{_CIRCLED}])\s*")),
+)
+
+_PEOPLE_SPLIT = re.compile(r"[、，,;；/／\s]+")
+_ROLE_WORDS = re.compile(r"^(牵头|配合|协助|协办|主办|主责|责任)(部门|单位)?[:：]?|[(（](牵头|配合|协助|协办|主办)[)）]$|(牵头|配合|协助)$")
+
+STATUS_SYNONYMS: dict[str, str] = {
+    "未开始": "未开始", "未启动": "未开始", "尚未开始": "未开始", "待开始": "未开始", "待启动": "未开始", "计划中": "未开始",
+    "进行中": "进行中", "推进中": "进行中", "正在进行": "进行中", "正在推进": "进行中", "实施中": "进行中",
+    "在办": "进行中", "开展中": "进行中", "持续推进": "进行中", "执行中": "进行中", "启动": "进行中", "已启动": "进行中",
+    "已完成": "已完成", "完成": "已完成", "已办结": "已完成", "办结": "已完成", "已结束": "已完成", "完毕": "已完成",
+    "延期": "延期", "滞后": "延期", "逾期": "延期", "超期": "延期", "延迟": "延期", "推迟": "延期", "未完成": "延期",
+    "暂缓": "暂缓", "暂停": "暂缓", "搁置": "暂缓", "取消": "暂缓", "中止": "暂缓",
+}
+_PROGRESS_WORDS = {"完成": 1.0, "已完成": 1.0, "全部完成": 1.0, "办结": 1.0, "已办结": 1.0,
+                   "未开始": 0.0, "未启动": 0.0, "尚未开始": 0.0, "过半": 0.5, "一半": 0.5, "半数": 0.5}
+_TRUE = {"是", "√", "✓", "✔", "★", "☆", "y", "yes", "true", "1", "是的", "有", "亮点", "里程碑", "重点"}
+_FALSE = {"否", "×", "✗", "n", "no", "false", "0", "无", "不是", "-", "—"}
+
+EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_MIN, _SERIAL_MAX = 32874, 73051  # 1990-01-01 .. 2099-12-31: numbers there in a date column are dates
+
+
+def text(value) -> str:
+    """A cell as clean one-line-ish text: numbers without “.0”, dates ISO, full-width ASCII folded."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return value.translate(_FULLWIDTH).strip()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(value)
+    return str(value).strip()
+
+
+def header_key(value) -> str:
+    """Normalised header text for synonym lookup: no spaces, line breaks, marks or notes in brackets."""
+    t = text(value)
+    t = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", t)
+    return re.sub(r"[\s*＊:：#№]", "", t)
+
+
+def numbering(title: str) -> tuple[int | None, str, str]:
+    """(rank, number, rest) for a leading outline number like “一、” “(1)” “①” “2.3”; rank None if none."""
+    for rank, pattern in _NUMBERING:
+        m = pattern.match(title)
+        if m and m.end() < len(title):
+            number = m.group(1)
+            if rank == RANK_CIRCLED:
+                number = str(_CIRCLED.index(number) + 1)
+            elif rank in (RANK_CN, RANK_CN_PAREN):
+                number = str(cn_number(number))
+            return rank, number.replace("．", "."), title[m.end():].strip()
+    return None, "", title.strip()
+
+
+def id_numbering(value: str) -> tuple[int | None, str]:
+    """Rank and number of a value in an id (序号) column: “1” “1.2” “一” “(一)” “①”."""
+    v = value.strip().rstrip("、.．")
+    if not v:
+        return None, ""
+    if re.fullmatch(r"\d{1,6}", v):
+        return RANK_ARABIC, str(int(v))
+    if re.fullmatch(r"\d{1,3}(?:[.．]\d{1,3})+", v):
+        return RANK_DOTTED, v.replace("．", ".")
+    if re.fullmatch(rf"[{_CN_DIGITS}]+", v):
+        return RANK_CN, str(cn_number(v))
+    rank, number, rest = numbering(v + " x")
+    if rank is not None and rest == "x":
+        return rank, number
+    return None, v
+
+
+def cn_number(digits: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20 (small outline numbers only)."""
+    values = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    values["〇"] = 0
+    if "十" not in digits:
+        n = 0
+        for c in digits:
+            n = n * 10 + values.get(c, 0)
+        return n
+    tens, _, ones = digits.partition("十")
+    return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
+
+
+def is_section_heading(title: str) -> bool:
+    """True for headings numbered 一、 / 第一部分 — the top outline level of Chinese plans."""
+    rank, _, _ = numbering(title)
+    return rank == RANK_CN
+
+
+def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Names from “张三、李四（牵头）/王五”: (names, role notes such as “牵头：组织部”)."""
+    names: list[str] = []
+    roles: list[str] = []
+    for part in _PEOPLE_SPLIT.split(value.translate(_FULLWIDTH)):
+        part = part.strip()
+        if not part:
+            continue
+        m = _ROLE_WORDS.search(part)
+        name = _ROLE_WORDS.sub("", part).strip("：:()（） ") if m else part
+        if not name:
+            continue
+        if m:
+            role = next(g for g in m.groups() if g)
+            roles.append(f"{role}：{name}")
+        if name not in names:
+            names.append(name)
+    return tuple(names), tuple(roles)
+
+
+def parse_progress(value) -> tuple[float | None, bool]:
+    """(fraction 0..1, ok). 0.35, 35, “35%”, “完成” → value; blank → (None, True); nonsense or out of range → (None, False)."""
+    if value is None or value == "":
+        return None, True
+    if isinstance(value, bool):
+        return (1.0 if value else 0.0), True
+    if isinstance(value, (int, float)):
+        number = float(value)
+        fraction = number if -1e-9 <= number <= 1 else number / 100
+    else:
+        t = text(value).replace(" ", "")
+        if not t:
+            return None, True
+        if t in _PROGRESS_WORDS:
+            return _PROGRESS_WORDS[t], True
+        m = re.fullmatch(r"(?:完成|已完成|进度)?(-?\d+(?:\.\d+)?)(%|％|成)?", t)
+        if not m:
+            return None, False
+        number = float(m.group(1))
+        if m.group(2) == "成":
+            fraction = number / 10
+        elif m.group(2):
+            fraction = number / 100
+        else:
+            fraction = number if number <= 1 else number / 100
+    if not 0 <= fraction <= 1:
+        return None, False
+    return round(fraction, 4), True
+
+
+def normalize_status(value) -> tuple[str | None, bool]:
+    """(status, ok): synonyms folded into 未开始 进行中 已完成 延期 暂缓; blank → (None, True)."""
+    t = re.sub(r"\s", "", text(value))
+    if not t:
+        return None, True
+    if t in STATUS_SYNONYMS:
+        return STATUS_SYNONYMS[t], True
+    for word, status in sorted(STATUS_SYNONYMS.items(), key=lambda kv: -len(kv[0])):
+        if word in t and not (word == "完成" and "未完成" in t):
+            return status, True
+    return None, False
+
+
+def parse_flag(value) -> bool:
+    """是/否, √, 1/0, TRUE/FALSE → bool; any other non-blank text counts as yes (someone wrote a note)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return value != 0
+    t = text(value).lower()
+    if not t or t in _FALSE:
+        return False
+    return True
+
+
+def as_date(value, serial_ok: bool = True) -> date | None:
+    """A date from an Excel date cell, a serial number (when ``serial_ok``) or None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if serial_ok and isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and _SERIAL_MIN <= value <= _SERIAL_MAX:
+        return EXCEL_EPOCH + timedelta(days=int(value))
+    return None
+
+
+def is_true(value) -> bool:
+    """Strict yes (for short flag columns): 是 √ 1 TRUE …"""
+    return text(value).lower() in _TRUE

@@ -1,0 +1,48 @@
+"""Six-dimension (六度模型) inference from a section or title by keywords."""
+from __future__ import annotations
+
+from .model import DEFAULT_DIMENSIONS
+
+# Keywords from domain.md, a few common variants added; longer words weigh more (more specific).
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "高度": ("政治建设", "政治引领", "学习贯彻", "两个维护", "两个确立", "意识形态", "上级部署", "政治站位", "政治理论",
+           "政治生态", "旗帜鲜明讲政治", "贯彻落实"),
+    "深度": ("理论学习", "中心组", "读书", "党课", "思想建设", "学习强国", "专题研讨", "学习教育", "主题教育",
+           "理论武装", "集中学习", "学习", "研讨"),
+    "精度": ("标准化", "规范化", "三会一课", "组织生活", "党费", "发展党员", "纪律", "作风", "考核", "督查", "党风廉政",
+           "廉政", "支委会", "党员大会", "民主评议", "组织建设", "换届", "台账", "监督", "制度"),
+    "温度": ("谈心谈话", "关爱", "慰问", "志愿服务", "为民办实事", "党员成长", "赋能", "培训", "困难党员", "帮扶",
+           "走访", "服务群众", "暖心", "我为群众办实事", "关怀", "志愿"),
+    "亮度": ("品牌", "特色", "创新", "示范", "亮点", "先锋", "红色", "沉浸式", "工作室", "标识", "宣传", "典型",
+           "评选", "表彰"),
+    "融合度": ("党建+", "党建＋", "融合", "攻坚", "业务", "中心工作", "示范岗", "责任区", "突击队", "生产经营",
+            "科研", "医疗", "教学", "双提升", "双促进", "发展"),
+}
+
+
+def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> str | None:
+    """The dimension a section or title most likely belongs to, or None when nothing matches.
+
+    A dimension named at the start of the text (“高度：政治引领”) wins; otherwise keyword hits are
+    weighed by keyword length, ties going to the keyword found first. Only names in ``dimensions``
+    are returned, so custom vocabularies never receive a default name they do not use.
+    """
+    if not text:
+        return None
+    head = text.lstrip(" 一二三四五六七八九十、.．()（）0123456789")
+    for name in sorted(dimensions, key=len, reverse=True):
+        if head.startswith(name):
+            return name
+    best: tuple[int, int, str] | None = None  # (weight, -first position, dimension)
+    for name, words in KEYWORDS.items():
+        if name not in dimensions:
+            continue
+        weight, first = 0, len(text)
+        for word in words:
+            pos = text.find(word)
+            if pos >= 0:
+                weight += len(word)
+                first = min(first, pos)
+        if weight and (best is None or (weight, -first) > best[:2]):
+            best = (weight, -first, name)
+    return best[2] if best else None

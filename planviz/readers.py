@@ -1,0 +1,353 @@
+"""Reads plan spreadsheets (xlsx/xlsm/xls/csv, canonical template or messy office tables) into a Plan."""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from . import cells
+from .cells import text
+from .dates import find_year
+from .headers import FIELDS, Header, best_guess_columns, find_header
+from .model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
+from .rows import assemble, read_rows
+from .safety import MAX_FILE_BYTES, check_container, run_isolated
+from .validate import validate
+
+__all__ = ["FIELDS", "load_plan"]
+
+_IGNORED_SHEETS = re.compile(r"说明|填写|填表|目录|字典|下拉|选项|参数|示例|样例|使用方法")
+_META_SHEETS = {"计划信息", "基本信息", "计划概况", "封面"}
+META_KEYS: dict[str, tuple[str, ...]] = {
+    "organization": ("组织名称", "党组织名称", "单位名称", "支部名称", "党组织", "组织", "单位"),
+    "year": ("年度", "年份", "计划年度"),
+    "title": ("计划标题", "标题", "计划名称"),
+    "theme": ("主题", "年度主题", "工作主题"),
+    "slogan": ("口号/品牌", "口号", "品牌", "品牌名称", "口号品牌", "党建品牌"),
+    "dimensions": ("六度维度", "维度", "六度", "六度模型"),
+    "levers": ("五大抓手", "抓手"),
+}
+_META_LOOKUP = {cells.header_key(k): f for f, keys in META_KEYS.items() for k in keys}
+_LIST_SPLIT = re.compile(r"[、，,;；/／\s]+")
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """One worksheet as plain Python values, as handed back from the isolated parser."""
+
+    name: str
+    rows: list
+    merges: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col), 0-based
+    hidden_columns: frozenset[int] = frozenset()
+    hidden: bool = False
+
+
+# -- raw reading -----------------------------------------------------------------------------------
+
+def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *, year: int | None = None,
+              column_map: dict[str, str] | None = None) -> Plan:
+    """Read a plan from a path, bytes or binary file object (``name`` says the file name for uploads).
+
+    ``column_map`` maps header texts as written in the file to field names (see FIELDS) and overrides
+    the synonym table. Returns the Plan with reading issues and validate() issues; raises PlanError
+    for unusable files and HeaderError when no sheet has a recognisable header.
+    """
+    data, name = _source_bytes(source, name)
+    kind = check_container(data, name)
+    if kind == "csv":
+        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data))]
+    else:
+        sheets = run_isolated(_read_workbook, data, kind, name)
+    cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
+    return _build_plan(sheets, name, year, cleaned)
+
+
+def _source_bytes(source, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return bytes(source), name or "上传的文件"
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                return path.open("rb").read(MAX_FILE_BYTES + 1), name or path.name
+            return path.read_bytes(), name or path.name
+        except FileNotFoundError:
+            raise PlanError(f"找不到文件「{path}」，请检查文件名和位置。") from None
+        except IsADirectoryError:
+            raise PlanError(f"「{path}」是文件夹，不是计划表文件。") from None
+        except OSError as exc:
+            raise PlanError(f"无法打开文件「{path}」：{exc.strerror or exc}。") from None
+    data = source.read(MAX_FILE_BYTES + 1)
+    return data, name or Path(getattr(source, "name", "") or "上传的文件").name
+
+
+def _read_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
+    """Parse every worksheet with python-calamine (run inside run_isolated: calamine may abort)."""
+    import python_calamine as pc
+
+    try:
+        book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except pc.PasswordError:
+        raise PlanError(f"文件「{name}」设置了打开密码，无法读取。请去掉密码后重新保存再上传。") from None
+    except Exception as exc:  # noqa: BLE001 - calamine raises several unrelated types for damaged files
+        raise PlanError(f"文件「{name}」无法作为表格打开（{type(exc).__name__}）。"
+                        f"请用 Excel 打开确认内容无误、重新保存后再上传。") from None
+    hidden_columns = _hidden_columns(data) if kind == "xlsx" else {}
+    sheets = []
+    for meta in book.sheets_metadata:
+        if meta.typ != pc.SheetTypeEnum.WorkSheet:
+            continue
+        sheet = book.get_sheet_by_name(meta.name)
+        rows = sheet.to_python(skip_empty_area=False)
+        merges = tuple((a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or ()))
+        sheets.append(RawSheet(meta.name, rows, merges, frozenset(hidden_columns.get(meta.name, ())),
+                               meta.visible != pc.SheetVisibleEnum.Visible))
+    return sheets
+
+
+def _hidden_columns(data: bytes) -> dict[str, set[int]]:
+    """Hidden columns per sheet from the <cols> block, which precedes <sheetData> (bounded read)."""
+    from defusedxml import ElementTree
+
+    out: dict[str, set[int]] = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
+            rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            targets = {r.get("Id"): r.get("Target", "") for r in rels}
+            for sheet in book.iter():
+                if not sheet.tag.endswith("}sheet"):
+                    continue
+                target = targets.get(sheet.get(ns_rel), "")
+                part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                with zf.open(part) as fh:
+                    head = fh.read(256 * 1024)
+                head = head.split(b"<sheetData", 1)[0]
+                for attrs in re.findall(rb"<(?:\w+:)?col\b([^>]*)>", head):
+                    found = dict(re.findall(rb'(\w+)="([^"]*)"', attrs))
+                    if found.get(b"hidden") in (b"1", b"true"):
+                        first, last = int(found.get(b"min", 1)), int(found.get(b"max", 1))
+                        out.setdefault(sheet.get("name"), set()).update(range(first - 1, min(last, first + 255)))
+    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}  # hidden columns are a nicety; the cells themselves were read by calamine
+    return out
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    """CSV rows from UTF-8 (with or without BOM), GBK/GB18030 (even behind a UTF-8 BOM) or UTF-16; , ; or tab."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        content = data.decode("utf-16", errors="replace")
+    else:
+        body = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        try:
+            content = body.decode("utf-8")
+        except UnicodeDecodeError:
+            content = body.decode("gb18030", errors="replace")
+    lines = content.splitlines()
+    sample = "\n".join(lines[:30])
+    best, best_score = ",", (-1, -1)
+    for sep in (",", ";", "\t"):
+        widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=sep) if any(c.strip() for c in r)]
+        score = (sum(1 for w in widths if w > 1), max(widths, default=0))
+        if score > best_score:
+            best, best_score = sep, score
+    return [row for row in csv.reader(io.StringIO(content), delimiter=best)]
+
+
+# -- sheet classification and meta ---------------------------------------------------------------
+
+def _trim(rows: list) -> list:
+    end = len(rows)
+    while end and not any(text(v) for v in rows[end - 1]):
+        end -= 1
+    return rows[:end]
+
+
+def _meta_pairs(rows: list) -> list[tuple[str, str, int]]:
+    """(key, value, 1-based row) for key-value rows: the first two filled cells of each row."""
+    pairs = []
+    for r, row in enumerate(rows):
+        filled = [text(v) for v in row if text(v)]
+        if len(filled) >= 2:
+            pairs.append((filled[0], "、".join(filled[1:]) if len(filled) > 2 else filled[1], r + 1))
+        elif len(filled) == 1:
+            pairs.append((filled[0], "", r + 1))
+    return pairs
+
+
+def _is_meta_sheet(name: str, rows: list) -> bool:
+    if name.strip() in _META_SHEETS:
+        return True
+    keys = [cells.header_key(k) for k, v, _ in _meta_pairs(rows[:30]) if v]
+    return sum(1 for k in keys if k in _META_LOOKUP) >= 3 and len(keys) <= 40
+
+
+def _read_meta(rows: list) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    known: dict[str, str] = {}
+    other: list[tuple[str, str]] = []
+    for key, value, _ in _meta_pairs(rows):
+        field_name = _META_LOOKUP.get(cells.header_key(key))
+        if key in ("项目", "内容") or not value:
+            continue
+        if field_name and field_name not in known:
+            known[field_name] = value
+        elif not field_name:
+            other.append((key, value))
+    return known, other
+
+
+def _split_names(value: str) -> tuple[str, ...]:
+    return tuple(p for p in _LIST_SPLIT.split(value.translate({0x3000: 0x20})) if p)
+
+
+def _organization_from(title: str) -> str:
+    """“某某党支部2026年度党建工作计划” → “某某党支部”."""
+    title = re.sub(r"^附件\s*\d*[:：]?\s*", "", title).strip()
+    m = re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
+    if m:
+        return m.group(1).strip("“”\"' ")
+    m = re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title)
+    return m.group(1).strip() if m else ""
+
+
+# -- header region ---------------------------------------------------------------------------------
+
+def _scan_rows(sheet: RawSheet, rows: list, limit: int) -> tuple[list, set[tuple[int, int]]]:
+    """The first rows with horizontal merges filled across (for headers), and the merged cells."""
+    scan = [list(r) for r in rows[:limit]]
+    covered: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1 in sheet.merges:
+        if c1 == c0 or r0 >= limit:
+            continue
+        for r in range(r0, min(r1, limit - 1) + 1):
+            for c in range(c0, min(c1, c0 + 64) + 1):
+                covered.add((r, c))
+                if c < len(scan[r]) and c > c0:
+                    scan[r][c] = scan[r0][c0]
+    return scan, covered
+
+
+def _fill_down(sheet: RawSheet, rows: list, first_data: int) -> None:
+    """Vertical merges in the table body (a merged 类别 column, a shared 责任人) apply to every row."""
+    for r0, c0, r1, _ in sheet.merges:
+        if r1 > r0 and r0 >= first_data and r0 < len(rows) and c0 < len(rows[r0]):
+            value = rows[r0][c0]
+            for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
+                if c0 < len(rows[r]) and not text(rows[r][c0]):
+                    rows[r][c0] = value
+
+
+def _title_above(rows: list, header: Header) -> tuple[str, str]:
+    """(title, unit line) from the rows above the header."""
+    title, unit = "", ""
+    for row in rows[:header.first_row]:
+        for value in row:
+            t = text(value)
+            if not t or re.fullmatch(r"附件\s*\d*[:：]?", t):
+                continue
+            if re.match(r"^(填报|报送)?单位[:：]", t):
+                rest = re.sub(r"^(填报|报送)?单位[:：]\s*", "", t).split()
+                unit = unit or (rest[0] if rest else "")
+            elif not title and len(t) >= 4:
+                title = t
+            break
+    return title, unit
+
+
+# -- the plan --------------------------------------------------------------------------------------
+
+@dataclass
+class _Sheet:
+    raw: RawSheet
+    rows: list
+    header: Header
+    title: str
+    unit: str
+
+
+def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
+                column_map: dict[str, str]) -> Plan:
+    issues: list[Issue] = []
+    meta: dict[str, str] = {}
+    meta_other: list[tuple[str, str]] = []
+    plan_sheets: list[_Sheet] = []
+    unread: list[tuple[RawSheet, list]] = []
+    for sheet in sheets:
+        rows = _trim(sheet.rows)
+        if not rows:
+            issues.append(Issue("info", f"工作表「{sheet.name}」是空表，已跳过。", sheet.name))
+        elif sheet.hidden:
+            issues.append(Issue("info", f"工作表「{sheet.name}」已隐藏，未读取。", sheet.name,
+                                hint="如其中有计划内容，请在 Excel 中取消隐藏后重新上传。"))
+        elif _is_meta_sheet(sheet.name, rows):
+            known, other = _read_meta(rows)
+            meta = {**known, **meta}
+            meta_other.extend(other)
+        elif _IGNORED_SHEETS.search(sheet.name):
+            issues.append(Issue("info", f"工作表「{sheet.name}」是说明页，未作为计划读取。", sheet.name))
+        else:
+            scan, covered = _scan_rows(sheet, rows, 16)
+            header = find_header(scan, column_map, covered, sheet.hidden_columns)
+            if header is None:
+                unread.append((sheet, rows))
+                continue
+            rows = [list(r) for r in rows]
+            _fill_down(sheet, rows, header.row + 1)
+            plan_sheets.append(_Sheet(sheet, rows, header, *_title_above(rows, header)))
+    if not plan_sheets:
+        raise _header_error(unread, name)
+    for sheet, rows in unread:
+        issues.append(Issue("info", f"工作表「{sheet.name}」没有找到表头（如“工作内容”“责任人”“完成时限”），"
+                                    f"其中 {len(rows)} 行未读取。", sheet.name,
+                            hint="如其中有计划内容，请把表头改成常见写法，或在页面上手动指定各列。"))
+
+    titles = [s.title for s in plan_sheets if s.title]
+    title = meta.get("title") or (titles[0] if titles else "")
+    year = year_option or _year_of(meta.get("year", "")) or find_year(title) \
+        or next((y for y in map(find_year, titles) if y), None)
+    if not year:
+        year = date.today().year
+        issues.append(Issue("info", f"表格中没有找到计划年度，按今年（{year}年）计算时间。",
+                            hint="可在标题中写明年度，如“2026年度党建工作计划”，或在页面上选择年度。"))
+    organization = meta.get("organization") or _organization_from(title) \
+        or next((s.unit for s in plan_sheets if s.unit), "")
+    dimensions = _split_names(meta["dimensions"]) if meta.get("dimensions") else DEFAULT_DIMENSIONS
+    levers = _split_names(meta["levers"]) if meta.get("levers") else DEFAULT_LEVERS
+
+    deadlines: dict[str, object] = {}  # parsed deadline per distinct text: plans repeat 每月, 全年 …
+    records = []
+    for sheet in plan_sheets:
+        for col in sheet.header.columns:
+            if col.hidden:
+                issues.append(Issue("info", f"「{col.label}」列在表格中是隐藏的，已照常读取。", sheet.raw.name,
+                                    column=col.label))
+        records.append((sheet.raw.name, read_rows(sheet.raw.name, sheet.rows, sheet.header, year,
+                                                  (dimensions, levers), deadlines, issues)))
+    items = assemble(records, dimensions, issues)
+    plan = Plan(year=year, organization=organization, title=title, theme=meta.get("theme", ""),
+                slogan=meta.get("slogan", ""), dimensions=dimensions, levers=levers, items=tuple(items),
+                source_name=name, meta=tuple(meta_other))
+    columns = {s.raw.name: s.header.labels() for s in plan_sheets}
+    return plan.with_issues(issues + list(validate(plan, columns=columns)))
+
+
+def _header_error(unread: list[tuple[RawSheet, list]], name: str) -> PlanError:
+    if not unread:
+        return PlanError(f"文件「{name}」中没有可读取的计划表（只有空表、说明页或计划信息）。"
+                         f"请在工作表中填写工作内容、责任人、完成时限等列后再上传。")
+    sheet, rows = max(unread, key=lambda sr: len(sr[1]))
+    row, columns = best_guess_columns(rows)
+    return HeaderError(f"工作表「{sheet.name}」中没有找到可识别的表头（如“工作内容”“责任人”“完成时限”）。"
+                       f"请把表头改成常见写法，或手动指定各列的含义。", sheet.name, row + 1, columns)
+
+
+def _year_of(value: str) -> int | None:
+    m = re.search(r"(19|20)\d{2}", value)
+    return int(m.group(0)) if m else find_year(value) if value else None

@@ -1,0 +1,384 @@
+"""Table rows → plan items: category rows, outline numbering, skipped rows, ids and the section → project → task tree."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cells
+from .cells import text
+from .dates import parse_deadline
+from .headers import Header, column_letter
+from .infer import infer_dimension
+from .model import Issue, Item, Source
+
+_FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
+_SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|审核人|审核|审批人|审批|签字|签名|联系人|联系电话|"
+                        r"填报日期|制表日期|日期|报送单位|单位盖章|盖章|负责人[:：]|书记[:：])")
+_DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
+                  "deliverable", "criteria")
+_DEADLINE_WORDS = ("完成", "截止", "时限", "期限")  # a date under such a header is a deadline: no start
+_STARS = "★☆"
+
+
+@dataclass
+class Record:
+    """A table row read into item fields, before ids and the tree are settled."""
+
+    sheet: str
+    row: int  # 1-based, as Excel shows it
+    kind: str  # "section" | "work"
+    title: str
+    rank: int | None = None  # outline depth of its numbering (cells.RANK_*)
+    number: str = ""  # outline number (“1”, “2.3”)
+    raw_id: str = ""  # id column value that is not an outline number (P01, T001)
+    section: str = ""
+    parent_ref: str | None = None  # task sheets: the 所属项目 cell
+    values: dict = field(default_factory=dict)  # Item keyword arguments
+
+
+def _excerpt(value: str, size: int = 24) -> str:
+    return value if len(value) <= size else value[:size] + "…"
+
+
+def _pick(value: str, names: tuple[str, ...]) -> str:
+    """A vocabulary name written loosely (“高度（政治引领）”) → the name; unknown text stays as written."""
+    if value in names:
+        return value
+    for name in sorted(names, key=len, reverse=True):
+        if name in value:
+            return name
+    return value
+
+
+def read_rows(sheet: str, rows: list, header: Header, year: int, vocab: tuple[tuple[str, ...], tuple[str, ...]],
+              cache: dict, issues: list[Issue]) -> list[Record]:
+    """Interpret the rows under ``header``: skip blanks, footnotes and signatures (noting each), keep the rest."""
+    idx = {c.field: [] for c in header.columns if c.field}
+    for c in header.columns:
+        if c.field:
+            idx[c.field].append(c.index)
+    label = {c.index: c.label for c in header.columns}
+    first = {f: ix[0] for f, ix in idx.items()}
+    extra_cols = [(c.index, c.label) for c in header.columns if c.field is None]
+    detail_cols = [i for f in _DETAIL_FIELDS for i in idx.get(f, ())]
+    header_texts = [text(v) for v in rows[header.row]]
+    ti, ii, si = first.get("title"), first.get("id"), first.get("section")
+    several_departments = len(idx.get("departments", ())) > 1
+    dl_is_deadline = "deadline" in first and any(w in label[first["deadline"]] for w in _DEADLINE_WORDS)
+    dimensions, levers = vocab
+
+    def parse(value) -> object:
+        key = value if isinstance(value, str) else repr(value)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = parse_deadline(value, year)
+        return found
+
+    out: list[Record] = []
+    section_fill = ""
+    in_footnotes = False
+    for r in range(header.row + 1, len(rows)):
+        row = rows[r]
+        texts = [text(v) for v in row]
+        filled = [i for i, t in enumerate(texts) if t]
+        if not filled:
+            continue
+        n = r + 1
+        get = (lambda i: texts[i] if i is not None and i < len(texts) else "")
+        lead = texts[filled[0]]
+
+        def skip(why: str, hint: str = "") -> None:
+            issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", sheet, n,
+                                label.get(filled[0], column_letter(filled[0])), hint))
+
+        if texts[:len(header_texts)] == header_texts and len(filled) > 1:
+            skip("是重复的表头")
+            continue
+        if _FOOTNOTE.match(lead) or (in_footnotes and len(filled) <= 2):
+            in_footnotes = True
+            skip("是表格下方的注释")
+            continue
+        if len(filled) <= 3 and any(_SIGNATURE.match(texts[i]) for i in filled):
+            skip("是落款或签字栏")
+            continue
+        has_detail = any(get(i) for i in detail_cols)
+        if not has_detail and len(filled) <= 2:
+            heading = _section_heading([texts[i] for i in filled], filled[0], ti)
+            if heading and "parent" not in first:
+                out.append(Record(sheet, n, "section", heading))
+                section_fill = ""
+                continue
+        title_raw = get(ti)
+        if not title_raw and not has_detail:
+            skip("没有工作内容", "如这是一项工作，请在工作内容列填写。")
+            continue
+        rank, number, title = cells.numbering(title_raw)
+        raw_id = ""
+        if get(ii):
+            id_rank, id_number = cells.id_numbering(get(ii))
+            if id_rank is not None:
+                rank, number = id_rank, id_number
+            else:
+                raw_id = id_number
+        values: dict = {}
+        if title and (title[0] in _STARS or title[-1] in _STARS):
+            title = title.strip(_STARS + " ")
+            values["highlight"] = True
+        if not title:
+            issues.append(Issue("warning", f"第 {n} 行填写了责任人或时间，但没有填写工作内容。", sheet, n,
+                                label.get(ti) if ti is not None else None, "请补上这一行要做的工作。"))
+            title = "（未填写工作内容）"
+        if get(si):
+            section_fill = cells.numbering(get(si))[2]
+        _people(values, idx, texts, label, several_departments)
+        _timing(values, row, texts, first, label, dl_is_deadline, parse)
+        for name in ("goal", "deliverable", "criteria"):
+            joined = "；".join(texts[i] for i in idx.get(name, ()) if i < len(texts) and texts[i])
+            if joined:
+                values[name] = joined
+        if "progress" in first and get(first["progress"]):
+            progress, ok = cells.parse_progress(row[first["progress"]])
+            if ok:
+                values["progress"] = progress
+            else:
+                issues.append(Issue("warning", f"进度「{get(first['progress'])}」无法识别（应在 0%–100% 之间）。",
+                                    sheet, n, label[first["progress"]], "请填写百分比，如 35%；未开始填 0%。"))
+        if "status" in first and get(first["status"]):
+            status, ok = cells.normalize_status(get(first["status"]))
+            if ok:
+                values["status"] = status
+            else:
+                issues.append(Issue("warning", f"状态「{_excerpt(get(first['status']))}」无法识别。", sheet, n,
+                                    label[first["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
+        for name in ("milestone", "highlight"):
+            if name in first and get(first[name]):
+                values[name] = values.get(name, False) or cells.parse_flag(row[first[name]])
+        if get(first.get("dimension")):
+            values["dimension"] = _pick(get(first["dimension"]), dimensions)
+        if get(first.get("lever")):
+            values["lever"] = _pick(get(first["lever"]), levers)
+        extra = tuple((lbl, texts[i]) for i, lbl in extra_cols if i < len(texts) and texts[i])
+        if extra:
+            values["extra"] = extra
+        parent_ref = get(first["parent"]) if "parent" in first else None
+        out.append(Record(sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
+    return out
+
+
+def _section_heading(parts: list[str], first_col: int, title_col: int | None) -> str:
+    """The heading of a category row (“一、政治建设”, or a lone short text in the first columns), else ""."""
+    if len(parts) == 2:
+        rank, _ = cells.id_numbering(parts[0])
+        return cells.numbering(parts[1])[2] if rank == cells.RANK_CN else ""
+    rank, _, rest = cells.numbering(parts[0])
+    if rank == cells.RANK_CN:
+        return rest
+    lone = rank is None and len(parts[0]) <= 30 and first_col <= max(title_col or 0, 1)
+    return parts[0] if lone else ""
+
+
+def _people(values: dict, idx: dict, texts: list[str], label: dict, several_departments: bool) -> None:
+    roles: list[str] = []
+    for name in ("owners", "departments"):
+        found: list[str] = []
+        for i in idx.get(name, ()):
+            if i >= len(texts) or not texts[i]:
+                continue
+            names, cell_roles = cells.split_people(texts[i])
+            found.extend(x for x in names if x not in found)
+            roles.extend(cell_roles)
+            if name == "departments" and several_departments and names and not cell_roles:
+                roles.append(f"{label[i]}：{'、'.join(names)}")
+        if found:
+            values[name] = tuple(found)
+    notes = [texts[i] for i in idx.get("notes", ()) if i < len(texts) and texts[i]]
+    if notes or roles:
+        values["notes"] = "；".join(notes + roles)
+
+
+def _timing(values: dict, row: list, texts: list[str], first: dict, label: dict, dl_is_deadline: bool, parse) -> None:
+    """start, end, recurrence and deadline_text from 时间节点 and/or 开始/结束 columns (explicit columns win)."""
+    start = end = recurrence = None
+    words = []
+    i = first.get("deadline")
+    if i is not None and i < len(texts) and texts[i]:
+        day = cells.as_date(row[i])
+        if day is not None:
+            start, end = (None if dl_is_deadline else day), day
+            words.append(day.isoformat())
+        else:
+            found = parse(texts[i])
+            start, end, recurrence = found.start, found.end, found.recurrence
+            words.append(texts[i])
+    for name in ("start", "end"):
+        i = first.get(name)
+        if i is None or i >= len(texts) or not texts[i]:
+            continue
+        day = cells.as_date(row[i])
+        if day is None:
+            found = parse(texts[i])
+            day = (found.start or found.end) if name == "start" else (found.end or found.start)
+        if day is not None:
+            start, end = (day, end) if name == "start" else (start, day)
+        if "deadline" not in first or not texts[first["deadline"]]:
+            words.append(texts[i])
+    if start:
+        values["start"] = start
+    if end:
+        values["end"] = end
+    if recurrence:
+        values["recurrence"] = recurrence
+    if words:
+        values["deadline_text"] = "至".join(words)
+
+
+# -- the tree ------------------------------------------------------------------------------------
+
+@dataclass
+class _Node:
+    record: Record
+    level: str
+    section: str
+    project: "_Node | None" = None  # outline parent
+    id: str = ""
+
+
+def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...], issues: list[Issue]) -> list[Item]:
+    """Decide levels (category rows, outline numbers, 所属项目 columns), give unique ids and build the items."""
+    nodes: list[_Node] = []
+    section_rows: dict[str, Record] = {}
+    for sheet, records in sheets:
+        nodes.extend(_levels(records, section_rows, issues))
+    section_ids = {name: f"S{k}" for k, name in enumerate(section_rows, 1)}
+    used: dict[str, _Node] = {}
+    projects = [x for x in nodes if x.level == "project"]
+    _project_ids(projects, section_ids, used, issues)
+    by_ref: dict[str, str] = {}
+    for p in projects:
+        for ref in (p.id, p.record.raw_id, p.record.number, p.record.title):
+            if ref:
+                by_ref.setdefault(ref, p.id)
+    counts: dict[str, int] = {}
+    for node in nodes:
+        if node.level != "task":
+            continue
+        rec = node.record
+        if node.project:
+            parent = node.project.id
+        elif rec.parent_ref:
+            parent = by_ref.get(rec.parent_ref, rec.parent_ref)
+        else:
+            parent = section_ids[node.section]
+        counts[parent] = counts.get(parent, 0) + 1
+        if rec.raw_id:
+            cands = [rec.raw_id, f"{parent}.{rec.raw_id}"]
+        elif rec.rank == cells.RANK_DOTTED:
+            cands = [rec.number]
+        elif rec.number:
+            cands = [f"{parent}.{rec.number}"] if node.project else [rec.number, f"{parent}.{rec.number}"]
+        else:
+            cands = [f"{parent}.{counts[parent]}"]
+        node.id = _claim(cands, node, used, issues)
+        node.project = node.project or next((p for p in projects if p.id == parent), None)
+        node.section = node.section or (node.project.section if node.project else "")
+        node.record.parent_ref = parent
+
+    items: list[Item] = []
+    placed: set[str] = set()
+    for node in nodes:
+        rec = node.record
+        if node.section and node.section not in placed:
+            placed.add(node.section)
+            srec = section_rows[node.section]
+            items.append(Item(id=section_ids[node.section], title=node.section, level="section",
+                              section=node.section, source=Source(srec.sheet, srec.row)))
+        if node.level == "section":
+            continue
+        values = dict(rec.values)
+        if node.level == "project":
+            parent = section_ids.get(node.section)
+            if "dimension" not in values:
+                dim = infer_dimension(rec.title, dimensions) or infer_dimension(node.section, dimensions)
+                values.update(dimension=dim, dimension_inferred=dim is not None)
+        else:
+            parent = rec.parent_ref or None
+        items.append(Item(id=node.id, title=rec.title, level=node.level, parent=parent, section=node.section,
+                          source=Source(rec.sheet, rec.row), **values))
+    return items
+
+
+def _levels(records: list[Record], section_rows: dict[str, Record], issues: list[Issue]) -> list[_Node]:
+    """Category rows open sections; a deeper outline number under a project makes a task of it."""
+    out: list[_Node] = []
+    current_section = ""
+    project_rank: int | None = None
+    project: _Node | None = None
+    for rec in records:
+        if rec.kind == "section":
+            current_section = rec.title
+            section_rows.setdefault(rec.title, rec)
+            out.append(_Node(rec, "section", rec.title))
+            project_rank, project = None, None
+            continue
+        section = rec.section or current_section
+        if section and section not in section_rows:
+            section_rows[section] = rec
+        if project and section != project.section:
+            project_rank, project = None, None
+        if rec.parent_ref is not None:  # a task sheet: 所属项目 names the parent
+            if rec.parent_ref or section:  # blank 所属项目 with a 板块: a task right under its section
+                out.append(_Node(rec, "task", section))
+                continue
+            issues.append(Issue("warning", f"第 {rec.row} 行没有填写所属项目，已作为独立项目读取。", rec.sheet,
+                                rec.row, hint="请填写它所属的项目编号。"))
+            out.append(_Node(rec, "project", section))
+            continue
+        if project and (rec.rank == cells.RANK_DOTTED and "." in rec.number
+                        or rec.rank is not None and project_rank is not None and rec.rank > project_rank):
+            out.append(_Node(rec, "task", section, project))
+            continue
+        project = _Node(rec, "project", section)
+        if rec.rank is not None and rec.rank != cells.RANK_DOTTED:
+            project_rank = rec.rank if project_rank is None else min(project_rank, rec.rank)
+        out.append(project)
+    return out
+
+
+def _project_ids(projects: list[_Node], section_ids: dict[str, str], used: dict[str, _Node],
+                 issues: list[Issue]) -> None:
+    """File numbers as ids; numbers restarting in every section get the section's number in front."""
+    by_sheet: dict[str, list[_Node]] = {}
+    for p in projects:
+        by_sheet.setdefault(p.record.sheet, []).append(p)
+    serial = 0
+    for group in by_sheet.values():
+        numbers = [p.record.raw_id or p.record.number for p in group if p.record.raw_id or p.record.number]
+        scoped = {(p.section, p.record.raw_id or p.record.number) for p in group}
+        restart = len(set(numbers)) < len(numbers) and len(scoped) == len(group)
+        for p in group:
+            own = p.record.raw_id or p.record.number
+            if not own:
+                serial += 1
+                cands = [f"P{serial}"]
+            elif restart and p.section:
+                cands = [f"{section_ids[p.section][1:]}.{own}"]
+            else:
+                cands = [own]
+            p.id = _claim(cands, p, used, issues)
+
+
+def _claim(cands: list[str], node: _Node, used: dict[str, _Node], issues: list[Issue]) -> str:
+    for cand in cands:
+        if cand not in used:
+            used[cand] = node
+            return cand
+    base, k = cands[0], 2
+    while f"{base}-{k}" in used:
+        k += 1
+    other = used[base].record
+    issues.append(Issue("warning", f"编号「{base}」重复（与工作表「{other.sheet}」第 {other.row} 行相同），"
+                                   f"本行改记为「{base}-{k}」。", node.record.sheet, node.record.row,
+                        hint="请给每个项目、任务不同的编号。"))
+    used[f"{base}-{k}"] = node
+    return f"{base}-{k}"
+
