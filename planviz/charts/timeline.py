@@ -1,0 +1,403 @@
+"""Timeline of a plan (plotly): one row per project (tasks optional) over the plan year."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import plotly.graph_objects as go
+
+from .. import theme
+from ..model import STATUSES, Item, Plan
+from ..stats import effective_status, is_overdue, item_dimension, span_of
+from .mindmap import UNGROUPED, plan_groups
+
+COLOR_BYS = ("dimension", "status")
+QUARTERS = ("一季度", "二季度", "三季度", "四季度")
+MONTH_LABELS = tuple(f"{m}月" for m in range(1, 13))
+RECURRENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+RECURRENCE_NAMES = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年",
+                    "yearly": "每年"}
+KIND_NAMES = {"deadline": "截止时间（仅有期限）", "day": "单日活动", "recurring": "周期性工作", "milestone": "里程碑"}
+KIND_SYMBOLS = {"deadline": "diamond", "day": "circle", "recurring": "line-ns", "milestone": "star"}
+UNDATED_TEXT = "时间待定"
+LABEL_WIDTH = 30  # display columns of a row label
+ROW_HEIGHT = 28  # pixels per row
+DAY_MS = 86_400_000
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the timeline: a group header, a project (or loose task) or a task."""
+
+    kind: str  # "group", "project" or "task"
+    label: str  # tick text, escaped, with markup
+    width: int  # display columns of the label's visible text
+    item: Item | None = None
+    group: str = ""
+
+
+# -- dates ----------------------------------------------------------------------------
+def _placement(plan: Plan, item: Item) -> str | None:
+    """How an item is drawn: recurring, milestone, deadline, day, span, or None (undated)."""
+    if item.recurrence:
+        return "recurring"
+    if span_of(plan, item) is None:
+        return None
+    if item.milestone:
+        return "milestone"
+    if item.start is None:
+        return "deadline"
+    if item.end is None or item.start == item.end:
+        return "day"
+    return "span"
+
+
+def undated_items(plan: Plan) -> list[Item]:
+    """Projects and tasks the timeline cannot place: no start, end or rhythm, in plan order."""
+    return [i for i in plan.items if i.level != "section" and _placement(plan, i) is None]
+
+
+def recurrence_dates(plan: Plan, item: Item) -> list[date]:
+    """The middle day of each period of an item's rhythm within its span (default: the plan year).
+
+    Monthly gives 12 dates over a whole year, quarterly 4, half-yearly 2, yearly 1, weekly 52–53.
+    """
+    first = item.start or date(plan.year, 1, 1)
+    last = item.end or date(plan.year, 12, 31)
+    if item.recurrence == "weekly":
+        return [first + timedelta(days=3 + 7 * k) for k in range(((last - first).days + 1) // 7)]
+    months = RECURRENCE_MONTHS.get(item.recurrence or "")
+    if not months:
+        return []
+    out = []
+    year, month = first.year, 1 + (first.month - 1) // months * months  # periods aligned to the year
+    while date(year, month, 1) <= last:
+        start = date(year, month, 1)
+        nxt = date(year + (month + months - 1) // 12, (month + months - 1) % 12 + 1, 1)
+        middle = start + (nxt - start) / 2
+        if first <= middle <= last:
+            out.append(middle)
+        year, month = nxt.year, nxt.month
+    return out
+
+
+def _when_text(item: Item) -> str:
+    def md(d: date) -> str:
+        return f"{d.year}年{d.month}月{d.day}日" if d.year != item_year else f"{d.month}月{d.day}日"
+
+    item_year = (item.end or item.start or date.today()).year
+    dates = ""
+    if item.start and item.end and item.start != item.end:
+        dates = f"{md(item.start)}—{md(item.end)}"
+    elif item.end or item.start:
+        dates = md(item.end or item.start)
+    text = item.deadline_text.strip()
+    if text and dates and text != dates:
+        return f"{text}（{dates}）"
+    return text or dates or UNDATED_TEXT
+
+
+# -- rows and hover text ------------------------------------------------------------------
+def _esc(text: str) -> str:
+    return html.escape(" ".join(str(text).split()), quote=False)
+
+
+def _rows(plan: Plan, group_by: str, show_tasks: bool, color_of, muted: str) -> list[Row]:
+    rows = []
+    for group in plan_groups(plan, group_by):
+        color = color_of(group.dimension) if group.dimension else None
+        name = _esc(theme.truncate(group.name, LABEL_WIDTH))
+        label = f"<b>{name}</b>" if color is None else f"<b><span style='color:{color}'>■</span> {name}</b>"
+        if not group.branches:
+            label += " <span style='color:#A0A0A0'>（暂无项目）</span>"
+        rows.append(Row("group", label, theme.display_width(group.name) + 14, group=group.name))
+        for branch in group.branches:
+            text = ("★ " if branch.item.highlight else "") + branch.item.title
+            text = theme.truncate(" ".join(text.split()), LABEL_WIDTH)
+            label = f"<b>{_esc(text)}</b>" if show_tasks and branch.tasks else _esc(text)
+            rows.append(Row("project", label, theme.display_width(text), branch.item, group.name))
+            if show_tasks:  # tasks in a smaller, muted type: right-aligned labels cannot be indented
+                for task in branch.tasks:
+                    text = theme.truncate(" ".join(task.title.split()), LABEL_WIDTH)
+                    rows.append(Row("task", f"<span style='font-size:12px;color:{muted}'>{_esc(text)}</span>",
+                                    theme.display_width(text), task, group.name))
+    return rows
+
+
+def _hover(plan: Plan, item: Item, dim: str | None, today: date, note: str = "") -> str:
+    status = effective_status(item)
+    lines = [f"<b>{_esc(item.title)}</b>"]
+    if item.section:
+        lines.append(f"板块：{_esc(item.section)}")
+    lines.append(f"维度：{_esc(dim or UNGROUPED)}")
+    lines.append(f"负责人：{_esc(item.owner_text) or '未填写'}")
+    when = _when_text(item)
+    if item.recurrence:
+        when += f"，{RECURRENCE_NAMES.get(item.recurrence, '')}"
+    lines.append(f"时间：{_esc(when)}")
+    state = f"状态：{status}"
+    if is_overdue(item, today):
+        state += "（已逾期）"
+    lines.append(state)
+    if item.progress is not None:
+        lines.append(f"进度：{round(item.progress * 100)}%")
+    if note:
+        lines.append(note)
+    return "<br>".join(lines)
+
+
+# -- traces, one set per colour key ----------------------------------------------------------
+class _Series:
+    """Points of one colour key (a dimension or a status), turned into a few traces."""
+
+    def __init__(self, name: str, color: str):
+        self.name = name
+        self.color = color
+        self.bars: dict[str, list] = {"y": [], "base": [], "x": [], "text": [], "line": [], "progress": []}
+        self.marks: dict[str, dict[str, list]] = {k: {"x": [], "y": [], "text": []} for k in KIND_SYMBOLS}
+        self.rhythm_lines: dict[str, list] = {"x": [], "y": []}
+
+    def bar(self, y: int, start: date, end: date, hover: str, overdue: bool, progress: float | None) -> None:
+        self.bars["y"].append(y)
+        self.bars["base"].append(start.isoformat())
+        self.bars["x"].append(((end - start).days + 1) * DAY_MS)  # the end day is included
+        self.bars["text"].append(hover)
+        self.bars["line"].append(theme.PARTY_RED if overdue else self.color)
+        self.bars["progress"].append(progress)
+
+    def mark(self, kind: str, y: int, day: date, hover: str) -> None:
+        self.marks[kind]["x"].append(day.isoformat())
+        self.marks[kind]["y"].append(y)
+        self.marks[kind]["text"].append(hover)
+
+    def traces(self) -> list[go.BaseTraceType]:
+        out: list[go.BaseTraceType] = []
+        common = dict(legendgroup=self.name, name=self.name, hovertemplate="%{text}<extra></extra>",
+                      showlegend=False)
+        if self.rhythm_lines["x"]:
+            out.append(go.Scatter(x=self.rhythm_lines["x"], y=self.rhythm_lines["y"], mode="lines",
+                                  line=dict(color=_tint(self.color, 0.55), width=2), hoverinfo="skip",
+                                  legendgroup=self.name, name=self.name, showlegend=False))
+        if self.bars["y"]:
+            out.append(go.Bar(orientation="h", y=self.bars["y"], base=self.bars["base"], x=self.bars["x"],
+                              text=self.bars["text"], textposition="none", width=0.62,
+                              marker=dict(color=_tint(self.color, 0.35), line=dict(color=self.bars["line"], width=1.5)),
+                              **common))
+            done = [(y, b, x * min(1.0, max(0.0, p))) for y, b, x, p in
+                    zip(self.bars["y"], self.bars["base"], self.bars["x"], self.bars["progress"]) if p]
+            if done:  # a darker stripe over the finished share of each bar
+                out.append(go.Bar(orientation="h", y=[d[0] for d in done], base=[d[1] for d in done],
+                                  x=[d[2] for d in done], width=0.26, marker=dict(color=_shade(self.color, 0.25)),
+                                  hoverinfo="skip", legendgroup=self.name, name=f"{self.name}（已完成部分）",
+                                  showlegend=False))
+        for kind, pts in self.marks.items():
+            if not pts["x"]:
+                continue
+            marker = dict(symbol=KIND_SYMBOLS[kind], size=13, color=self.color,
+                          line=dict(color="#FFFFFF", width=1))
+            if kind == "recurring":
+                marker = dict(symbol="line-ns", size=14, color=self.color, line=dict(color=self.color, width=2.5))
+            elif kind == "milestone":
+                marker.update(size=17, line=dict(color=theme.GOLD, width=1.5))
+            out.append(go.Scatter(x=pts["x"], y=pts["y"], text=pts["text"], mode="markers", marker=marker,
+                                  **common))
+        # the colour key appears once in the legend, as a plain swatch
+        out.append(go.Scatter(x=[None], y=[None], mode="markers", name=self.name, legendgroup=self.name,
+                              marker=dict(symbol="square", size=13, color=_tint(self.color, 0.2),
+                                          line=dict(color=self.color, width=1))))
+        return out
+
+
+def _tint(color: str, share: float) -> str:
+    color = color.lstrip("#")
+    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
+def _shade(color: str, share: float) -> str:
+    color = color.lstrip("#")
+    return "#" + "".join(f"{round(int(color[i:i + 2], 16) * (1 - share)):02X}" for i in (0, 2, 4))
+
+
+def _month_label(day: date, year: int) -> str:
+    """1月…12月 in the plan year; 次年1月 or 2025年12月 outside it."""
+    if day.year == year:
+        return MONTH_LABELS[day.month - 1]
+    return f"次年{day.month}月" if day.year == year + 1 else f"{day.year}年{day.month}月"
+
+
+def _check(group_by: str, color_by: str) -> None:
+    if group_by not in ("section", "dimension"):
+        raise ValueError(f"group_by 须为 section 或 dimension，收到「{group_by}」")
+    if color_by not in COLOR_BYS:
+        raise ValueError(f"color_by 须为 dimension 或 status，收到「{color_by}」")
+
+
+def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimension", show_tasks: bool = False,
+             today: date | None = None, palette: str = "party", height: int | None = None) -> go.Figure:
+    """The plan on a year calendar: bars from start to end, grouped by section or dimension.
+
+    Deadline-only items are diamonds at the deadline, one-day items dots, milestones stars,
+    recurring items a tick per period; the finished share is a darker stripe with its percent.
+    ``today`` (default: the real date) draws a “今天” line when it falls in the plan year.
+    Undated items keep their row (“时间待定”) and are listed under the chart.
+    """
+    _check(group_by, color_by)
+    today = today or date.today()
+    pal = theme.palette(palette)
+    by_id = plan.by_id()
+
+    def dim_color(dim: str | None) -> str:
+        return theme.dimension_color(dim, plan.dimensions)
+
+    rows = _rows(plan, group_by, show_tasks, dim_color, pal.muted)
+    tasks_of = {b.item.id: b.tasks for g in plan_groups(plan, group_by) for b in g.branches}
+    keys = [*plan.dimensions, UNGROUPED] if color_by == "dimension" else list(STATUSES)
+    series: dict[str, _Series] = {}
+    progress_text: dict[str, list] = {"x": [], "y": [], "text": []}
+    undated_text: dict[str, list] = {"x": [], "y": []}
+    year_start, year_end = date(plan.year, 1, 1), date(plan.year, 12, 31)
+    lo, hi = year_start, year_end
+
+    for y, row in enumerate(rows):
+        item = row.item
+        if item is None:
+            continue
+        dim = item_dimension(plan, item, by_id)
+        key = (dim or UNGROUPED) if color_by == "dimension" else effective_status(item)
+        color = dim_color(dim) if color_by == "dimension" else theme.status_color(key)
+        s = series.setdefault(key, _Series(key, color))
+        hover = _hover(plan, item, dim, today)
+        kind = _placement(plan, item)
+        right = None  # last day drawn, where the percent goes
+        if kind == "span":
+            s.bar(y, item.start, item.end, hover, is_overdue(item, today), item.progress)
+            right = item.end
+        elif kind == "recurring":
+            ticks = recurrence_dates(plan, item)
+            first, last = item.start or year_start, item.end or year_end
+            s.rhythm_lines["x"] += [first.isoformat(), last.isoformat(), None]
+            s.rhythm_lines["y"] += [y, y, None]
+            for day in ticks:
+                s.mark("recurring", y, day, hover)
+            right = last
+        elif kind in ("deadline", "day", "milestone"):
+            day = item.end or item.start
+            s.mark(kind, y, day, hover)
+            right = day
+        else:
+            dated = [span_of(plan, t) for t in tasks_of.get(item.id, ()) if _placement(plan, t)]
+            if dated and row.kind == "project":  # an undated project spans its tasks' dates
+                first, last = min(d[0] for d in dated), max(d[1] for d in dated)
+                s.bar(y, first, last, _hover(plan, item, dim, today, "时间：按所属任务汇总"), False, None)
+                right = last
+            else:
+                undated_text["x"].append((year_start + timedelta(days=4)).isoformat())
+                undated_text["y"].append(y)
+        if right is not None:
+            lo, hi = min(lo, item.start or right), max(hi, right)
+            if item.progress is not None:
+                gap = 3 if kind in ("span", "recurring") or kind is None else 7  # clear of the marker
+                progress_text["x"].append((right + timedelta(days=gap)).isoformat())
+                progress_text["y"].append(y)
+                progress_text["text"].append(f"{round(item.progress * 100)}%")
+
+    fig = go.Figure()
+    theme.apply_theme(fig, palette)
+    ordered = sorted(series.values(), key=lambda s: keys.index(s.name) if s.name in keys else len(keys))
+    for s in ordered:
+        fig.add_traces(s.traces())
+    if progress_text["x"]:
+        fig.add_trace(go.Scatter(x=progress_text["x"], y=progress_text["y"], text=progress_text["text"],
+                                 mode="text", textposition="middle right", name="进度",
+                                 textfont=dict(size=11, color=pal.muted), hoverinfo="skip", showlegend=False))
+    if undated_text["x"]:
+        fig.add_trace(go.Scatter(x=undated_text["x"], y=undated_text["y"], mode="text", name=UNDATED_TEXT,
+                                 text=[UNDATED_TEXT] * len(undated_text["x"]), textposition="middle right",
+                                 textfont=dict(size=11, color=theme.UNKNOWN_COLOR), hoverinfo="skip",
+                                 showlegend=False))
+    for kind, name in KIND_NAMES.items():  # a legend of the marks, in neutral grey
+        used = any(s.marks[kind]["x"] for s in series.values())
+        if used:
+            marker = dict(symbol=KIND_SYMBOLS[kind], size=12, color=pal.muted)
+            if kind == "recurring":
+                marker["line"] = dict(color=pal.muted, width=2.5)
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=marker, name=name,
+                                     legendgroup=f"kind-{kind}"))
+
+    _layout(fig, plan, rows, pal, lo, hi, today, group_by, color_by, height)
+    return fig
+
+
+def _layout(fig: go.Figure, plan: Plan, rows: list[Row], pal: theme.Palette, lo: date, hi: date, today: date,
+            group_by: str, color_by: str, height: int | None) -> None:
+    """Axes, quarter bands, group bands, the today line, the undated list and the size."""
+    year = plan.year
+    n = len(rows)
+    shapes, notes = [], []
+    for q, name in enumerate(QUARTERS):
+        q0, q1 = date(year, 3 * q + 1, 1), date(year + (q == 3), (3 * q + 3) % 12 + 1, 1)
+        shapes.append(dict(type="rect", xref="x", yref="paper", x0=q0.isoformat(), x1=q1.isoformat(), y0=0, y1=1,
+                           fillcolor=pal.panel if q % 2 else pal.background, line=dict(width=0), layer="below",
+                           name=name))
+        notes.append(dict(x=(q0 + (q1 - q0) / 2).isoformat(), y=1, xref="x", yref="paper", yanchor="bottom",
+                          yshift=30, text=f"<b>{name}</b>", showarrow=False,
+                          font=dict(size=14, color=pal.primary)))
+    for y, row in enumerate(rows):
+        if row.kind == "group":
+            shapes.append(dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=y - 0.5, y1=y + 0.5,
+                               fillcolor=theme.LIGHT_GOLD if pal.name == "party" else pal.grid, opacity=0.55,
+                               line=dict(width=0), layer="below", name=f"分组：{row.group}"))
+            if y:
+                shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y - 0.5, y1=y - 0.5,
+                                   line=dict(color=pal.accent, width=1)))
+    if lo <= today <= hi and today.year == year:
+        shapes.append(dict(type="line", xref="x", yref="paper", x0=today.isoformat(), x1=today.isoformat(),
+                           y0=0, y1=1, line=dict(color=pal.primary, width=2, dash="dash"), name="今天"))
+        notes.append(dict(x=today.isoformat(), y=0, xref="x", yref="paper", yanchor="top", showarrow=False,
+                          text=f"<b>今天 {today.month}月{today.day}日</b>", font=dict(size=12, color="#FFFFFF"),
+                          bgcolor=pal.primary, borderpad=3, name="今天"))
+
+    undated = [r.item for r in rows if r.item is not None and _placement(plan, r.item) is None
+               and not (r.kind == "project" and any(_placement(plan, t) for t in plan.children(r.item.id)))]
+    note_lines: list[str] = []
+    if undated:
+        names = "、".join(theme.truncate(i.title, 24) for i in undated)
+        note_lines = theme.wrap_text(f"时间待定（{len(undated)} 项）：{names}", 150, max_lines=5)
+        notes.append(dict(x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-30,
+                          align="left", showarrow=False, name=UNDATED_TEXT,
+                          text="<br>".join(_esc(line) for line in note_lines),
+                          font=dict(size=12, color=pal.muted)))
+
+    label_cols = max([r.width for r in rows] + [12])
+    top = 150
+    bottom = 90 + 20 * len(note_lines)
+    height = height or top + bottom + max(n, 3) * ROW_HEIGHT
+    group_word = "板块" if group_by == "section" else "维度"
+    color_word = "维度" if color_by == "dimension" else "状态"
+    fig.update_layout(
+        title=dict(text=f"<b>{_esc(plan.display_title)}</b> · 时间轴", font=dict(size=24, color=pal.primary),
+                   subtitle=dict(text=f"按{group_word}分组 · 颜色表示{color_word} · 深色条为已完成部分",
+                                 font=dict(size=13, color=pal.muted)),
+                   x=0.01, xanchor="left", y=0.99, yanchor="top", yref="container"),
+        width=1600, height=height, barmode="overlay", bargap=0.3,
+        margin=dict(l=min(520, 30 + 8 * label_cols), r=40, t=top, b=bottom),
+        shapes=shapes, annotations=notes, hovermode="closest",
+        legend=dict(orientation="h", x=0, xanchor="left", y=0, yref="container", yanchor="bottom",
+                    font=dict(size=13), title=dict(text=f"{color_word}：")),
+    )
+    first, last = min(lo, date(year, 1, 1)), max(hi, date(year, 12, 31))
+    month_starts = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)
+                    if date(first.year, first.month, 1) <= date(y, m, 1) <= last]
+    fig.update_xaxes(type="date", side="top",
+                     range=[(first - timedelta(days=3)).isoformat(), (last + timedelta(days=18)).isoformat()],
+                     tickvals=[d.replace(day=15).isoformat() for d in month_starts],
+                     ticktext=[_month_label(d, year) for d in month_starts], ticks="", showgrid=False,
+                     zeroline=False, tickfont=dict(size=13, color=pal.ink), showline=True, linecolor=pal.grid,
+                     minor=dict(tickvals=[d.isoformat() for d in month_starts] + [date(last.year + 1, 1, 1).isoformat()
+                                if last.month == 12 else date(last.year, last.month + 1, 1).isoformat()],
+                                showgrid=True, gridcolor=pal.grid, griddash="dot", ticks=""))
+    fig.update_yaxes(range=[n - 0.5, -0.5], tickvals=list(range(n)), ticktext=[r.label for r in rows],
+                     showgrid=False, zeroline=False, tickfont=dict(size=13, color=pal.ink), ticks="",
+                     automargin=False)
