@@ -1,0 +1,27 @@
+"""planviz dashboard entry point: page navigation, the session's plan and the sidebar."""
+import streamlit as st
+
+from planviz_app import ui
+
+st.set_page_config(page_title="党建工作计划可视化", page_icon="🚩", layout="wide")
+
+PAGES = {
+    "计划": [
+        st.Page("pages/upload.py", title="上传与检查", icon=":material/upload_file:", url_path="upload"),
+        st.Page("pages/overview.py", title="一页纸总览", icon=":material/article:", url_path="overview",
+                default=True),
+    ],
+    "图表": [
+        st.Page("pages/mindmap.py", title="思维导图", icon=":material/account_tree:", url_path="mindmap"),
+        st.Page("pages/timeline.py", title="时间轴", icon=":material/timeline:", url_path="timeline"),
+        st.Page("pages/radar.py", title="六度雷达", icon=":material/radar:", url_path="radar"),
+        st.Page("pages/progress.py", title="进度看板", icon=":material/view_kanban:", url_path="progress"),
+    ],
+    "会议": [
+        st.Page("pages/present.py", title="演示模式", icon=":material/slideshow:", url_path="present"),
+    ],
+}
+
+page = st.navigation(PAGES)
+ui.sidebar()
+page.run()

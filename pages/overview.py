@@ -1,0 +1,44 @@
+"""一页纸总览：计划的一页纸简报实时生成，可下载 PNG、PDF 和 16:9 幻灯片。"""
+import streamlit as st
+
+from planviz.brief import brief_pdf, brief_png
+from planviz_app import renders, state, ui
+
+FORMATS = {"a4": "A4 竖版（打印、发群）", "slide": "16:9 横版（投屏）"}
+
+st.title("一页纸总览")
+loaded = state.current()
+plan = loaded.plan
+pal = state.palette()
+today = ui.today()
+if loaded.is_sample:
+    st.info("当前显示的是示例计划。到「上传与检查」上传本单位的计划表，所有页面会随之更新。", icon=":material/info:")
+
+c1, c2 = st.columns([2, 3])
+fmt = c1.radio("版式", list(FORMATS), format_func=FORMATS.get, horizontal=True, key="ov_fmt")
+logo_file = c2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", type=["png", "jpg", "jpeg"], key="ov_logo")
+logo = logo_file.getvalue() if logo_file is not None else None
+options = dict(logo=logo, today=today, palette=pal)
+
+image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
+name = plan.display_title
+d1, d2, d3, _ = st.columns([1, 1, 1, 2])
+with d1:
+    st.download_button("下载 A4 图片（PNG）", image if fmt == "a4" else lambda: brief_png(plan, fmt="a4", **options),
+                       file_name=f"{name}-一页纸简报.png", mime=ui.MIME["png"], key="ov_png", on_click="ignore",
+                       icon=":material/download:", type="primary")
+with d2:
+    st.download_button("下载 A4 打印版（PDF）", lambda: brief_pdf(plan, fmt="a4", **options),
+                       file_name=f"{name}-一页纸简报.pdf", mime=ui.MIME["pdf"], key="ov_pdf", on_click="ignore",
+                       icon=":material/download:")
+with d3:
+    st.download_button("下载 16:9 幻灯片（PNG）",
+                       image if fmt == "slide" else lambda: brief_png(plan, fmt="slide", **options),
+                       file_name=f"{name}-幻灯片.png", mime=ui.MIME["png"], key="ov_slide", on_click="ignore",
+                       icon=":material/download:")
+
+if fmt == "a4":
+    _, mid, _ = st.columns([1, 3, 1])
+    mid.image(image, width="stretch", caption="A4 竖版预览")
+else:
+    st.image(image, width="stretch", caption="16:9 横版预览")

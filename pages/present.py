@@ -1,0 +1,48 @@
+"""演示模式：会议用的全屏幻灯片——封面、结构、雷达、时间轴、亮点项目、进度；方向键翻页。"""
+import streamlit as st
+
+from planviz.charts.mindmap import mindmap
+from planviz.charts.progress import progress_overview
+from planviz.charts.radar import radar
+from planviz.charts.timeline import timeline
+from planviz_app import cards, slides, state, ui
+
+INDEX_KEY = "pv_slide"
+
+ui.hide_sidebar()
+st.html(slides.SLIDE_CSS)
+plan = state.plan()
+pal = state.palette()
+today = ui.today()
+deck = slides.deck(plan)
+index = min(max(st.session_state.get(INDEX_KEY, 0), 0), len(deck) - 1)
+
+
+def _go(step: int) -> None:
+    st.session_state[INDEX_KEY] = min(max(index + step, 0), len(deck) - 1)
+
+
+kind, title, item = deck[index]
+if kind in slides.CHART_SLIDES:
+    st.html(f'<h1 class="pv-h">{title}</h1>')
+if kind == "cover":
+    st.html(slides.cover(plan))
+elif kind == "structure":
+    st.graphviz_chart(mindmap(plan, depth=2, layout="tree", label_width=14, palette=pal), width="stretch")
+elif kind == "radar":
+    ui.show_figure(radar(plan, palette=pal, height=640), key="pr_radar")
+elif kind == "timeline":
+    ui.show_figure(timeline(plan, group_by="section", color_by="dimension", today=today, palette=pal),
+                   key="pr_timeline")
+elif kind == "highlight":
+    st.html(cards.highlight_slide(plan, item))
+else:
+    ui.show_figure(progress_overview(plan, today=today, palette=pal), key="pr_progress")
+
+c1, c2, c3, c4 = st.columns([1, 2, 1, 1], vertical_alignment="center")
+c1.button("◀ 上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
+          width="stretch")
+c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
+c3.button("下一页 ▶", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
+          key="pr_next", width="stretch", type="primary")
+c4.page_link("pages/overview.py", label="退出演示", icon=":material/close:")

@@ -1,0 +1,1 @@
+"""App-only helpers for the Streamlit dashboard: session plan, cached loading, shared page widgets."""

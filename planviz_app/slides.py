@@ -1,0 +1,57 @@
+"""The presentation deck: which slides a plan gets, the cover, and the large-type slide styles."""
+from __future__ import annotations
+
+from html import escape
+
+from planviz.model import Item, Plan
+from planviz.stats import key_figures
+
+CHART_SLIDES = ("structure", "radar", "timeline", "progress")
+
+SLIDE_CSS = """<style>
+.pv-slide {font-size: 1.55rem; line-height: 1.6; color: #2B2B2B;}
+.pv-cover {text-align: center; padding: 6vh 2rem 2vh 2rem; border-top: 10px solid #C8102E;
+  border-bottom: 4px solid #D4A017; background: linear-gradient(#FFF8EE, #FFFFFF);}
+.pv-cover .org {font-size: 1.7rem; color: #9E0B22; letter-spacing: .2em;}
+.pv-cover h1 {font-size: 3.4rem; color: #C8102E; margin: 1.2rem 0; line-height: 1.25;}
+.pv-cover .theme {font-size: 1.9rem; color: #2B2B2B;}
+.pv-cover .slogan {display: inline-block; margin-top: 1rem; padding: .2rem 1.4rem; font-size: 1.5rem;
+  color: #FFFFFF; background: #C8102E; border-radius: 2rem;}
+.pv-figs {display: flex; justify-content: center; gap: 3.5rem; margin-top: 3rem;}
+.pv-figs div {text-align: center; font-size: 1.2rem; color: #6B6B6B;}
+.pv-figs b {display: block; font-size: 3rem; color: #C8102E; line-height: 1.2;}
+h1.pv-h {font-size: 2.6rem; color: #C8102E; border-left: 12px solid var(--pv-c, #D4A017);
+  padding-left: 1rem; margin: .3rem 0 1rem 0;}
+.pv-kicker {font-size: 1.3rem; color: #6B6B6B;}
+table.pv-five {width: 100%; border-collapse: collapse; font-size: 1.5rem;}
+table.pv-five th {width: 8em; text-align: left; color: #9E0B22; vertical-align: top; padding: .4rem 0;}
+table.pv-five td {padding: .4rem 0; border-bottom: 1px solid #EEE;}
+.pv-prog {margin-top: 1rem; font-size: 1.4rem;}
+.pv-bigbar {height: 18px; background: #EEE; border-radius: 9px; margin-top: .4rem;}
+.pv-bigbar > div {height: 18px; border-radius: 9px; background: var(--pv-c);}
+ul.pv-tasks {margin-top: 1rem; font-size: 1.25rem; columns: 2;}
+ul.pv-tasks span {color: #6B6B6B;}
+.pv-counter {text-align: center; font-size: 1.2rem; color: #6B6B6B;}
+</style>"""
+
+
+def deck(plan: Plan) -> list[tuple[str, str, Item | None]]:
+    """(kind, title, item) for each slide: cover, structure, radar, timeline, highlights, progress."""
+    slides = [("cover", "封面", None), ("structure", "计划结构", None), ("radar", "六度雷达", None),
+              ("timeline", "全年时间轴", None)]
+    slides += [("highlight", f"亮点项目：{h.title}", h) for h in plan.highlights()]
+    slides.append(("progress", "进度总览", None))
+    return slides
+
+
+def cover(plan: Plan) -> str:
+    """The cover slide: organization, title, theme, slogan and the headline numbers."""
+    figures = key_figures(plan)
+    numbers = [("工作板块", figures.sections), ("重点项目", figures.projects), ("具体任务", figures.tasks),
+               ("亮点项目", figures.highlights), ("责任人", figures.owners)]
+    figs = "".join(f"<div><b>{n}</b>{label}</div>" for label, n in numbers)
+    org = f'<div class="org">{escape(plan.organization)}</div>' if plan.organization else ""
+    theme = f'<div class="theme">{escape(plan.theme)}</div>' if plan.theme else ""
+    slogan = f'<div class="slogan">{escape(plan.slogan)}</div>' if plan.slogan else ""
+    return (f'<div class="pv-slide pv-cover">{org}<h1>{escape(plan.display_title)}</h1>{theme}{slogan}'
+            f'<div class="pv-figs">{figs}</div></div>')

@@ -1,0 +1,94 @@
+"""Widgets every page shares: sidebar, figure display, deferred image downloads, sidebar hiding."""
+from __future__ import annotations
+
+from datetime import date
+
+import graphviz
+import plotly.graph_objects as go
+import streamlit as st
+
+from planviz.export import dot_bytes, figure_bytes
+
+from . import state
+
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN",
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def today() -> date:
+    return date.today()
+
+
+def sidebar() -> None:
+    """The plan in use (name, year, item and issue counts), the palette switch, back to the sample."""
+    loaded = state.current()
+    plan = loaded.plan
+    with st.sidebar:
+        st.markdown("#### 当前计划")
+        st.markdown(f"**{plan.display_title}**")
+        source = "示例计划" if loaded.is_sample else loaded.name
+        errors, warnings = len(plan.errors()), len(plan.warnings())
+        st.caption(f"文件：{source}  \n年度：{plan.year}　条目：{len(plan.items)} 条  \n"
+                   f"问题：{len(plan.issues)} 条（错误 {errors}，提醒 {warnings}）")
+        if not loaded.is_sample and st.button("改用示例计划", key="pv_back_to_sample"):
+            state.use(state.read_sample())
+            st.rerun()
+        st.divider()
+        st.radio("图表配色", list(state.PALETTES), key=state.PALETTE_KEY, horizontal=True,
+                 help="党建红：红金配色；简约：蓝灰配色。对所有图表和导出图片生效。")
+
+
+def show_figure(fig: go.Figure, key: str | None = None) -> None:
+    """Show a plotly figure as built: theme=None keeps planviz's own template and colours."""
+    st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key)
+
+
+def download_figure(label: str, fig: go.Figure, file_name: str, *, fmt: str = "png", key: str,
+                    width: int | None = None, height: int | None = None, scale: float = 2) -> None:
+    """A download button that renders the figure only when clicked (kaleido costs time)."""
+    st.download_button(label, lambda: figure_bytes(fig, fmt, width, height, scale), file_name=file_name,
+                       mime=MIME[fmt], key=key, on_click="ignore", icon=":material/download:")
+
+
+def download_graph(label: str, graph: graphviz.Digraph, file_name: str, *, fmt: str = "png", key: str,
+                   dpi: int = 200) -> None:
+    """A download button that runs graphviz only when clicked."""
+    st.download_button(label, lambda: dot_bytes(graph, fmt, dpi=dpi), file_name=file_name, mime=MIME[fmt],
+                       key=key, on_click="ignore", icon=":material/download:")
+
+
+def hide_sidebar() -> None:
+    """Hide the sidebar and its toggle, and the top padding, for full-screen presentation."""
+    st.html("""<style>
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
+button[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] {display: none !important;}
+div[data-testid="stMainBlockContainer"] {padding-top: 1.2rem; padding-bottom: 1rem;}
+</style>""")
+
+
+UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "csv"]
+
+
+def _load_compare(target_key: str) -> None:
+    file = st.session_state.get(f"{target_key}_file")
+    st.session_state.pop(f"{target_key}_error", None)
+    st.session_state.pop(target_key, None)
+    if file is None:
+        return
+    loaded, error = state.try_read(file.getvalue(), file.name)
+    if error is not None:
+        st.session_state[f"{target_key}_error"] = str(error)
+    else:
+        st.session_state[target_key] = loaded
+
+
+def compare_uploader(target_key: str) -> None:
+    """Uploader for a second plan to overlay; the read plan lands in session_state[target_key]."""
+    st.file_uploader("叠加对比：上传另一份计划（如上一年度的计划，或兄弟支部的计划）", type=UPLOAD_TYPES,
+                     key=f"{target_key}_file", on_change=_load_compare, args=(target_key,))
+    if error := st.session_state.get(f"{target_key}_error"):
+        st.error(error)
+    elif loaded := st.session_state.get(target_key):
+        st.caption(f"对比计划：{loaded.plan.display_title}（{len(loaded.plan.projects)} 个项目）")
