@@ -203,3 +203,45 @@ def test_bundled_files_match_the_code(plan, sample_book):
     bundled = openpyxl.load_workbook(TEMPLATE_PATH)
     assert bundled.sheetnames == [META_SHEET, PROJECT_SHEET, TASK_SHEET, GUIDE_SHEET]
     assert _header(bundled[PROJECT_SHEET]) == list(PROJECT_HEADERS)
+
+
+# -- round trip through the reader -------------------------------------------------------------------
+
+ROUND_TRIP_FIELDS = ("title", "level", "parent", "section", "dimension", "lever", "owners", "departments", "start",
+                     "end", "recurrence", "deadline_text", "goal", "deliverable", "criteria", "progress", "status",
+                     "milestone", "highlight", "notes")
+
+
+def test_sample_round_trips_through_the_reader(plan, tmp_path):
+    from planviz.readers import load_plan
+
+    path = tmp_path / "sample_plan.xlsx"
+    path.write_bytes(plan_to_xlsx(plan))
+    loaded = load_plan(path)
+    assert (loaded.organization, loaded.year, loaded.title, loaded.theme, loaded.slogan, loaded.meta) == (
+        plan.organization, plan.year, plan.title, plan.theme, plan.slogan, plan.meta)
+    assert [s.title for s in loaded.sections] == [s.title for s in plan.sections]
+    assert [i.id for i in loaded.projects] == [i.id for i in plan.projects]
+    assert [i.id for i in loaded.tasks] == [i.id for i in plan.tasks]
+    got = loaded.by_id()
+    for item in plan.projects + plan.tasks:
+        for name in ROUND_TRIP_FIELDS:
+            assert getattr(got[item.id], name) == getattr(item, name), (item.id, name)
+    assert not loaded.errors()
+    assert {i.item_id for i in loaded.warnings() if i.item_id} == {p.id for p in plan.projects if p.missing_elements()}
+
+
+def test_template_and_users_columns_round_trip(plan):
+    from planviz.readers import load_plan
+
+    template = load_plan(template_bytes(2027), name="模板.xlsx")
+    assert template.year == 2027 and [i.id for i in template.projects + template.tasks] == ["P01", "P02", "T001", "T002"]
+    assert [p.id for p in template.highlights()] == ["P02"] and template.get("T002").parent == "P02"
+
+    loose = Item(id="T900", title="按月收缴党费", level="task", parent="S3", section="组织建设", owners=("陈思远",),
+                 recurrence="monthly", start=date(2026, 1, 1), end=date(2026, 12, 31))
+    items = [dataclasses.replace(i, extra=(("经费预算（万元）", "0.5"),)) if i.id == "P02" else i for i in plan.items]
+    loaded = load_plan(plan_to_xlsx(plan.with_items(items + [loose])), name="回写.xlsx")
+    assert loaded.get("P02").extra == (("经费预算（万元）", "0.5"),)
+    task = loaded.get("T900")
+    assert (task.level, task.parent, task.section, task.recurrence) == ("task", "S3", "组织建设", "monthly")
