@@ -1,0 +1,295 @@
+"""Page layout primitives for the brief: fonts, glyph coverage, pixel wrapping, marks and painting."""
+from __future__ import annotations
+
+import io
+import struct
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from . import theme
+
+# Faces the brief draws with: fontconfig family and style, so every path comes from theme.font_file.
+FACES: dict[str, tuple[str, str]] = {
+    "sans": (theme.FONT_FAMILY, "Regular"),
+    "bold": (theme.FONT_FAMILY, "Bold"),
+    "serif": (theme.SERIF_FAMILY, "Bold"),
+}
+SMOOTH = 3  # supersampling factor for shapes of smooth blocks (Pillow draws shapes without anti-aliasing)
+
+
+# -- fonts and glyph coverage ---------------------------------------------------------
+@lru_cache(maxsize=8)
+def _face_source(face: str) -> tuple[str, int]:
+    """(font file, index of the Simplified Chinese face in it); index 0 of a .ttc is Japanese."""
+    path = theme.font_file(*FACES[face])
+    if not path.lower().endswith(".ttc"):
+        return path, 0
+    for index in range(8):
+        try:
+            name = ImageFont.truetype(path, 12, index=index).getname()[0]
+        except OSError:
+            break
+        if name.endswith(" SC"):
+            return path, index
+    return path, theme.TTC_INDEX_SC
+
+
+@lru_cache(maxsize=128)
+def font(face: str, size: int) -> ImageFont.FreeTypeFont:
+    """The Simplified Chinese face ``face`` ("sans", "bold", "serif") at ``size`` pixels."""
+    path, index = _face_source(face)
+    return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.BASIC)
+
+
+def _sfnt_tables(data: bytes, index: int) -> dict[bytes, tuple[int, int]]:
+    """Table tag → (offset, length) of face ``index`` of a .ttc/.otf/.ttf file."""
+    base = 0
+    if data[:4] == b"ttcf":
+        base = struct.unpack_from(">I", data, 12 + 4 * index)[0]
+    count = struct.unpack_from(">H", data, base + 4)[0]
+    tables = {}
+    for n in range(count):
+        tag, _, offset, length = struct.unpack_from(">4sIII", data, base + 12 + 16 * n)
+        tables[tag] = (offset, length)
+    return tables
+
+
+@lru_cache(maxsize=8)
+def coverage(face: str) -> frozenset[int]:
+    """Code points the face maps to a glyph, read from its cmap (format 12, else format 4)."""
+    path, index = _face_source(face)
+    with open(path, "rb") as fh:
+        data = fh.read()
+    cmap, _ = _sfnt_tables(data, index)[b"cmap"]
+    subtables = {}
+    for n in range(struct.unpack_from(">H", data, cmap + 2)[0]):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * n)
+        subtables[(platform, encoding)] = cmap + offset
+    points: set[int] = set()
+    for key in ((3, 10), (0, 4), (0, 6)):
+        at = subtables.get(key)
+        if at is not None and struct.unpack_from(">H", data, at)[0] == 12:
+            groups = struct.unpack_from(">I", data, at + 12)[0]
+            for g in range(groups):
+                first, last, _ = struct.unpack_from(">III", data, at + 16 + 12 * g)
+                points.update(range(first, last + 1))
+            return frozenset(points)
+    at = subtables.get((3, 1)) or subtables.get((0, 3))
+    if at is None:
+        raise RuntimeError(f"字体 {path} 缺少 Unicode 字符映射表")
+    segs = struct.unpack_from(">H", data, at + 6)[0] // 2
+    ends = struct.unpack_from(f">{segs}H", data, at + 14)
+    starts = struct.unpack_from(f">{segs}H", data, at + 16 + 2 * segs)
+    for first, last in zip(starts, ends):
+        points.update(range(first, min(last, 0xFFFE) + 1))
+    return frozenset(points)
+
+
+def clean(text: str, face: str = "sans") -> str:
+    """``text`` on one line with only characters the face can draw (no tofu boxes).
+
+    A missing character is replaced by its compatibility form when the face has that
+    (e.g. some enclosed numbers), otherwise dropped (emoji, rare symbols).
+    """
+    have = coverage(face)
+    out = []
+    for ch in " ".join(str(text).split()):
+        if ord(ch) in have:
+            out.append(ch)
+            continue
+        alt = unicodedata.normalize("NFKC", ch)
+        if alt != ch and all(ord(c) in have for c in alt):
+            out.append(alt)
+    return "".join(out).strip()
+
+
+# -- measuring and wrapping by pixel width -----------------------------------------------
+_NO_LINE_START = set("，。、；：？！）》」』”’%,.;:?!)]}…")
+
+
+def _tokens(text: str) -> list[str]:
+    """Latin words and numbers stay whole; each CJK character or space is its own token."""
+    tokens: list[str] = []
+    buf = ""
+    for ch in text:
+        if theme.char_width(ch) == 1 and not ch.isspace():
+            buf += ch
+            continue
+        if buf:
+            tokens.append(buf)
+            buf = ""
+        tokens.append(ch)
+    if buf:
+        tokens.append(buf)
+    return tokens
+
+
+def text_width(text: str, face: str, size: int) -> float:
+    return font(face, size).getlength(text)
+
+
+def wrap(text: str, face: str, size: int, width: float, max_lines: int | None = None,
+         ellipsis: str = "…") -> list[str]:
+    """Lines of ``text`` no wider than ``width`` px; CJK breaks anywhere, Latin words stay whole,
+    closing punctuation never starts a line. Past ``max_lines`` the last line ends in ``ellipsis``."""
+    f = font(face, size)
+    lines: list[str] = []
+    line = ""
+    for tok in _tokens(text):
+        if f.getlength(line + tok) <= width or (tok in _NO_LINE_START and line):
+            line += tok
+            continue
+        if f.getlength(tok) > width:  # a word longer than the line: the only case cut inside a word
+            for ch in tok:
+                if line and f.getlength(line + ch) > width:
+                    lines.append(line)
+                    line = ""
+                line += ch
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+        line = tok.lstrip()
+    if line.strip():
+        lines.append(line.rstrip())
+    if max_lines is not None and len(lines) > max_lines:
+        kept = lines[:max_lines]
+        kept[-1] = fit(kept[-1] + "\u0000", face, size, width, ellipsis)
+        return kept
+    return lines
+
+
+def fit(text: str, face: str, size: int, width: float, ellipsis: str = "…") -> str:
+    """``text`` on one line no wider than ``width``: whole tokens dropped from the end, then ``ellipsis``.
+
+    A trailing NUL marks text already known to be cut (used by :func:`wrap`)."""
+    cut = text.endswith("\u0000")
+    text = text.rstrip("\u0000")
+    f = font(face, size)
+    if not cut and f.getlength(text) <= width:
+        return text
+    tokens = _tokens(text)
+    while tokens and f.getlength("".join(tokens).rstrip(" ，、；：") + ellipsis) > width:
+        tokens.pop()
+    return "".join(tokens).rstrip(" ，、；：") + ellipsis
+
+
+# -- marks: what the page is made of --------------------------------------------------------
+Box = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text; ``xy`` is the anchor point (Pillow anchors, default left-top)."""
+
+    xy: tuple[float, float]
+    text: str
+    face: str
+    size: int
+    color: str
+    anchor: str = "lt"
+
+    def bbox(self) -> Box:
+        """Pixel box the inked text occupies."""
+        x0, y0, x1, y1 = font(self.face, self.size).getbbox(self.text, anchor=self.anchor)
+        return (int(self.xy[0] + x0), int(self.xy[1] + y0), int(self.xy[0] + x1), int(self.xy[1] + y1))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A rectangle ("rect", optional ``radius``), "ellipse", "line" or "polygon" over ``points``."""
+
+    kind: str
+    points: tuple[tuple[float, float], ...]
+    fill: str | None = None
+    outline: str | None = None
+    width: int = 1
+    radius: int = 0
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image (e.g. the organization's logo) fitted into ``box`` keeping its proportions."""
+
+    box: Box
+    data: bytes
+
+
+Mark = Text | Shape | Picture
+
+
+@dataclass(frozen=True)
+class Block:
+    """A region of the page: its marks, and for lists what is shown and what is summarized."""
+
+    kind: str
+    box: Box
+    marks: tuple[Mark, ...] = ()
+    shown: tuple[str, ...] = ()  # names listed in full
+    hidden: int = 0  # how many more are summarized as “另有 N 项”
+    smooth: bool = False  # paint shapes supersampled (radar, timeline)
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return tuple(m for m in self.marks if isinstance(m, Text))
+
+
+def rect(box: Box, fill: str | None = None, outline: str | None = None, width: int = 1,
+         radius: int = 0) -> Shape:
+    return Shape("rect", ((box[0], box[1]), (box[2], box[3])), fill, outline, width, radius)
+
+
+def line(points, color: str, width: int = 1) -> Shape:
+    return Shape("line", tuple(points), None, color, width)
+
+
+# -- painting ---------------------------------------------------------------------------------
+def _draw_shape(draw: ImageDraw.ImageDraw, shape: Shape, scale: float, dx: float, dy: float) -> None:
+    pts = [((x - dx) * scale, (y - dy) * scale) for x, y in shape.points]
+    width = max(1, round(shape.width * scale))
+    if shape.kind == "rect":
+        draw.rounded_rectangle(pts, radius=round(shape.radius * scale), fill=shape.fill,
+                               outline=shape.outline, width=width)
+    elif shape.kind == "ellipse":
+        draw.ellipse(pts, fill=shape.fill, outline=shape.outline, width=width)
+    elif shape.kind == "polygon":
+        draw.polygon(pts, fill=shape.fill, outline=shape.outline, width=width)
+    elif shape.kind == "line":
+        draw.line(pts, fill=shape.outline, width=width, joint="curve")
+
+
+def _paste_picture(page: Image.Image, pic: Picture) -> None:
+    logo = Image.open(io.BytesIO(pic.data))
+    logo.load()
+    logo = logo.convert("RGBA")
+    x0, y0, x1, y1 = pic.box
+    logo.thumbnail((x1 - x0, y1 - y0), Image.Resampling.LANCZOS)
+    at = (x0 + (x1 - x0 - logo.width) // 2, y0 + (y1 - y0 - logo.height) // 2)
+    page.paste(logo, at, logo)
+
+
+def paint(size: tuple[int, int], blocks: tuple[Block, ...], background: str = "#FFFFFF") -> Image.Image:
+    """Draw the blocks in order onto a new RGB page: shapes and pictures first, then text."""
+    page = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(page)
+    for block in blocks:
+        shapes = [m for m in block.marks if isinstance(m, Shape)]
+        if block.smooth and shapes:
+            x0, y0, x1, y1 = block.box
+            layer = Image.new("RGBA", ((x1 - x0) * SMOOTH, (y1 - y0) * SMOOTH), (0, 0, 0, 0))
+            ldraw = ImageDraw.Draw(layer)
+            for shape in shapes:
+                _draw_shape(ldraw, shape, SMOOTH, x0, y0)
+            layer = layer.resize((x1 - x0, y1 - y0), Image.Resampling.BOX)
+            page.paste(layer, (x0, y0), layer)
+        else:
+            for shape in shapes:
+                _draw_shape(draw, shape, 1, 0, 0)
+        for mark in block.marks:
+            if isinstance(mark, Picture):
+                _paste_picture(page, mark)
+        for mark in block.texts:
+            draw.text(mark.xy, mark.text, font=font(mark.face, mark.size), fill=mark.color, anchor=mark.anchor)
+    return page
