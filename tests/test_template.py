@@ -235,7 +235,8 @@ def test_template_and_users_columns_round_trip(plan):
     from planviz.readers import load_plan
 
     template = load_plan(template_bytes(2027), name="模板.xlsx")
-    assert template.year == 2027 and [i.id for i in template.projects + template.tasks] == ["P01", "P02", "T001", "T002"]
+    assert template.year == 2027
+    assert [i.id for i in template.projects + template.tasks] == ["P01", "P02", "T001", "T002"]
     assert [p.id for p in template.highlights()] == ["P02"] and template.get("T002").parent == "P02"
 
     loose = Item(id="T900", title="按月收缴党费", level="task", parent="S3", section="组织建设", owners=("陈思远",),
