@@ -13,6 +13,8 @@ import plotly.io as pio
 from .model import PlanError
 
 FORMATS = ("png", "svg", "pdf")
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 700
+DEFAULT_SCALE = 2  # print quality: pixels = layout size × 2
 
 # kaleido's sync server is not thread-safe (images go to the wrong caller), and streamlit
 # serves each session on its own thread: every export goes through this lock.
@@ -29,7 +31,6 @@ def _ensure_server() -> None:
 
     kaleido.start_sync_server(silence_warnings=True)
     pio.defaults.headers = None  # with the server on, silences a per-call warning
-    atexit.register(_stop_server)
     _server_started = True
 
 
@@ -45,6 +46,9 @@ def _stop_server() -> None:
         _server_started = False
 
 
+atexit.register(_stop_server)
+
+
 def _format_of(fmt: str) -> str:
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -52,28 +56,42 @@ def _format_of(fmt: str) -> str:
     return fmt
 
 
+# What a crashed, hung or missing browser raises (choreographer's errors derive from these).
+_BROWSER_ERRORS = (RuntimeError, OSError, TimeoutError)
+
+
+def _render(fig: go.Figure, fmt: str, width: int | None, height: int | None, scale: float | None) -> bytes:
+    """One kaleido export; call with ``_LOCK`` held. A browser that died gets one fresh restart."""
+    opts = dict(format=fmt, width=int(width or fig.layout.width or DEFAULT_WIDTH),
+                height=int(height or fig.layout.height or DEFAULT_HEIGHT), scale=scale or DEFAULT_SCALE)
+    failure: Exception | None = None
+    for _ in range(2):
+        try:
+            _ensure_server()
+            return pio.to_image(fig, **opts)
+        except _BROWSER_ERRORS as exc:
+            _stop_server()  # the next round starts a fresh browser
+            failure = exc
+    raise PlanError(f"图片导出失败（{type(failure).__name__}），请确认已安装 Chromium 浏览器后重试") from failure
+
+
 def figure_bytes(fig: go.Figure, fmt: str = "png", width: int | None = None, height: int | None = None,
                  scale: float | None = None) -> bytes:
-    """Render a plotly figure to image bytes with one shared browser, serialized across threads."""
+    """Render a plotly figure to image bytes with one shared browser, serialized across threads.
+
+    Size defaults to the figure's layout (else 1200×700); ``scale`` defaults to 2, so a PNG is
+    print quality (a 1200-wide figure gives 2400 pixels).
+    """
     fmt = _format_of(fmt)
-    width = int(width or fig.layout.width or 1200)
-    height = int(height or fig.layout.height or 700)
     with _LOCK:
-        _ensure_server()
-        return pio.to_image(fig, format=fmt, width=width, height=height, scale=scale or 1)
+        return _render(fig, fmt, width, height, scale)
 
 
 def figures_bytes(figs: Iterable[tuple[go.Figure, dict]], fmt: str = "png") -> list[bytes]:
     """Render several figures in one locked pass; each entry is (figure, {width, height, scale})."""
     fmt = _format_of(fmt)
-    out = []
     with _LOCK:
-        _ensure_server()
-        for fig, opts in figs:
-            out.append(pio.to_image(fig, format=fmt, width=int(opts.get("width") or fig.layout.width or 1200),
-                                    height=int(opts.get("height") or fig.layout.height or 700),
-                                    scale=opts.get("scale") or 1))
-    return out
+        return [_render(fig, fmt, opts.get("width"), opts.get("height"), opts.get("scale")) for fig, opts in figs]
 
 
 def dot_bytes(graph: graphviz.Digraph | graphviz.Graph | str, fmt: str = "png", dpi: int | None = None,
