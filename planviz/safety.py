@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import faulthandler
+import gc
 import io
 import multiprocessing
 import os
@@ -10,6 +11,7 @@ import re
 import resource
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from defusedxml import ElementTree
@@ -44,17 +46,15 @@ DEFAULT_LIMITS = Limits()
 # -- sniffing -----------------------------------------------------------------
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_OTHER_MAGIC = (  # (magic prefix, what the user uploaded)
+_OTHER_MAGIC = (  # (magic prefix, what the user uploaded); prefixes a CSV could start with are left out
     (b"%PDF", "PDF 文档"),
     (b"\x89PNG", "PNG 图片"),
     (b"\xff\xd8\xff", "JPEG 图片"),
     (b"GIF8", "GIF 图片"),
-    (b"RIFF", "音视频或 WebP 图片"),
     (b"Rar!", "RAR 压缩包"),
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包"),
     (b"\x1f\x8b", "gzip 压缩包"),
     (b"{\\rtf", "RTF 文档"),
-    (b"MZ", "Windows 程序"),
     (b"\x7fELF", "程序文件"),
 )
 
@@ -109,9 +109,11 @@ def _sniff(data: bytes, name: str, limits: Limits) -> str:
     for magic, what in _OTHER_MAGIC:
         if data.startswith(magic):
             raise _not_sheet(name, what)
-    if data.startswith(b"PK"):
-        raise _corrupt(name)
     return _sniff_text(data, name)
+
+
+# bad CRC, sizes that lie, broken deflate data, unknown compression, truncated entry, zip password
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, OSError, ValueError, RuntimeError)
 
 
 def _declared_entries(data: bytes) -> int:
@@ -142,7 +144,7 @@ def _sniff_zip(data: bytes, name: str) -> str:
                 kind = zf.open(names["mimetype"]).read(100)
                 what = "OpenDocument 表格（ods）" if b"spreadsheet" in kind else "OpenDocument 文档"
                 raise _not_sheet(name, what)
-    except zipfile.BadZipFile:
+    except _ZIP_ERRORS:
         raise _corrupt(name) from None
     if "word/document.xml" in names:
         raise _not_sheet(name, "Word 文档")
@@ -182,20 +184,24 @@ def _sniff_cfb(data: bytes, name: str) -> str:
     raise _not_sheet(name, "不含工作簿的 Office 复合文档")
 
 
+_HTML_STARTS = (b"<html", b"<!doctype html", b"<head", b"<body", b"<table", b"<meta", b"<style")
+
+
 def _sniff_text(data: bytes, name: str) -> str:
     head = data[:_HEAD]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "csv"  # UTF-16 text, as Excel's “Unicode 文本” saves it
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100:
         raise _not_sheet(name, "无法识别的二进制文件")
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
-    if start.startswith((b"<html", b"<!doctype html", b"<table", b"<meta")) or (
-            start.startswith(b"<?xml") and b"html" in start):
-        raise PlanError(f"文件「{name}」实际上是网页（HTML）格式，只是扩展名像表格（一些系统导出的“xls”就是这样）。"
-                        f"请用 Excel 打开后“另存为”xlsx 格式再上传。")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
+    resave = "请用 Excel 打开后“另存为”xlsx 格式再上传。"
+    if start.startswith(b"<") and b"urn:schemas-microsoft-com:office:spreadsheet" in start:
+        raise PlanError(f"文件「{name}」是 Excel 2003 XML 表格，不能直接读取。{resave}")
+    if start.startswith(_HTML_STARTS) or (start.startswith(b"<?xml") and b"<html" in start):
+        raise PlanError(f"文件「{name}」实际上是网页（HTML）格式，只是扩展名像表格"
+                        f"（一些系统导出的“xls”就是这样）。{resave}")
     if start.startswith(b"<?xml"):
-        raise PlanError(f"文件「{name}」是 XML 文件（可能是 Excel 2003 XML 表格），不能直接读取。"
-                        f"请用 Excel 打开后“另存为”xlsx 格式再上传。")
+        raise _not_sheet(name, "XML 文件")
     for encoding in ("utf-8-sig", "gb18030"):
         try:  # the head may cut a multi-byte character: ignore its last few bytes
             head[:-4].decode(encoding) if len(head) == _HEAD else head.decode(encoding)
@@ -283,8 +289,8 @@ def _biff_has_filepass(cfb: _Cfb, start: int, size: int) -> bool:
 
 # -- container checks ---------------------------------------------------------------
 
-_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([A-Za-z]*\d*)(?::([A-Za-z]*\d*))?[\"']")
-_CELL_REF = re.compile(r"([A-Za-z]*)(\d*)")
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*[\"']([$A-Za-z\d]*)(?::([$A-Za-z\d]*))?[\"']")
+_CELL_REF = re.compile(r"\$?([A-Za-z]*)\$?(\d*)")
 _XML_NAME_START = re.compile(r"[A-Za-z_:\u00c0-\uffff]")
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -300,8 +306,8 @@ def check_container(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> 
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 _check_zip(zf, name, limits)
-        except (zipfile.BadZipFile, NotImplementedError, EOFError, OSError, ValueError):
-            raise _corrupt(name) from None  # bad CRC, size lies, unknown compression, truncated entry
+        except _ZIP_ERRORS:
+            raise _corrupt(name) from None
     return kind
 
 
@@ -325,7 +331,7 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
             head = part.read(_HEAD)
             if not _prolog_is_safe(head):
                 raise PlanError(f"文件「{name}」中的部件「{info.filename}」含有不允许的 XML 声明"
-                                f"（DOCTYPE/ENTITY），{suspicious}")
+                                f"（DOCTYPE/ENTITY）或异常的文件头，{suspicious}")
             lower = info.filename.lower()
             if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
                 sheet = sheets.get(info.filename) or posixpath.basename(info.filename)
@@ -346,9 +352,9 @@ def _prolog_is_safe(head: bytes) -> bool:
     pos = 0
     while pos < len(text):
         if text.startswith("<?", pos):
-            end = text.find("?>", pos)
+            closer = "?>"
         elif text.startswith("<!--", pos):
-            end = text.find("-->", pos)
+            closer = "-->"
         elif text.startswith("<", pos) and _XML_NAME_START.match(text, pos + 1):
             return True  # the root element: a DOCTYPE can no longer follow
         elif text[pos].isspace():
@@ -356,9 +362,10 @@ def _prolog_is_safe(head: bytes) -> bool:
             continue
         else:
             return False  # <!DOCTYPE, <!ENTITY or anything odd in the prolog
+        end = text.find(closer, pos + 2)
         if end < 0:
             return False  # prolog longer than the head: refuse rather than read on
-        pos = end + 2
+        pos = end + len(closer)
     return False
 
 
@@ -381,7 +388,10 @@ def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def _cells(ref: str) -> tuple[int, int]:
     """(row, column) numbers of a cell reference such as "XFD1048576"; missing parts count as 1."""
-    letters, digits = _CELL_REF.fullmatch(ref).groups()
+    match = _CELL_REF.fullmatch(ref)
+    if not match:
+        return 1, 1  # not a reference any reader would size a sheet by
+    letters, digits = match.groups()
     column = 0
     for letter in letters.upper():
         column = column * 26 + ord(letter) - 64
@@ -454,12 +464,13 @@ def run_isolated(func, *args, limits: Limits = DEFAULT_LIMITS, **kwargs):
                         f"请删除无关的工作表、空行和空列后重新保存再上传。")
     if status == "error":
         raise PlanError(f"读取文件时出错：{value}。请用 Excel 打开确认内容无误、重新保存后再上传。")
-    raise PlanError("文件已损坏或格式异常，无法读取（读取程序意外退出）。"
-                    "请用 Excel 打开确认内容无误、另存为 xlsx 后再上传。")
+    raise PlanError("文件已损坏或格式异常，无法读取（读取程序意外退出）。请用 Excel 打开确认内容无误、"
+                    "另存为 xlsx 后再上传；若文件很大，请先删除无关的工作表、空行和空列。")
 
 
 def _child(sender, memory_mb: int, func, args, kwargs) -> None:
     """Child side of run_isolated: cap memory (on top of what fork inherited), run, report."""
+    gc.freeze()  # collections in the child skip inherited objects: no copy-on-write of the whole heap
     faulthandler.disable()  # an abort here is expected and reported by the parent, not dumped to the log
     try:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort must not leave a core dump
