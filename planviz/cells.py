@@ -10,6 +10,7 @@ from .model import STATUSES
 # punctuation (，；（）：) stays as written.
 _FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
 _FULLWIDTH.update({0xFF05: 0x25, 0x3000: 0x20})
+_HAS_FULLWIDTH = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")  # translate is slow
 _CN_DIGITS = "〇零一二三四五六七八九十百"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -46,10 +47,10 @@ _SERIAL_MIN, _SERIAL_MAX = 32874, 73051  # 1990-01-01 .. 2099-12-31: numbers the
 
 def text(value) -> str:
     """A cell as clean one-line-ish text: numbers without “.0”, dates ISO, full-width ASCII folded."""
-    if value is None or value == "":
+    if type(value) is str:  # the hot path: most cells are text
+        return (value.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(value) else value).strip()
+    if value is None:
         return ""
-    if isinstance(value, str):
-        return value.translate(_FULLWIDTH).strip()
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):

@@ -70,6 +70,8 @@ def field_of(header) -> str | None:
     for part in key.replace("／", "/").split("/"):
         if part in _LOOKUP:
             return _LOOKUP[part]
+    if len(key) > 8 or any(ch.isdigit() for ch in key):  # titles (“2026年工作安排”) are not headers
+        return None
     for word, field in _FUZZY:
         if word in key:
             return field
@@ -151,12 +153,8 @@ def score_rows(rows: list[list], column_map: dict[str, str]) -> list[tuple[int, 
 
 def best_guess_columns(rows: list[list]) -> tuple[int, tuple[str, ...]]:
     """The most header-like row (0-based) and its texts, for a HeaderError the user can map by hand."""
-    scores = score_rows(rows, {})
-    best = max(scores, default=(0, 0), key=lambda si: (si[0], -si[1]))
-    index = best[1]
-    if best[0] == 0:  # nothing recognised: take the first row that is filled the most
-        filled = [(sum(1 for v in r if text(v)), -i) for i, r in enumerate(rows[:HEADER_SCAN_ROWS])]
-        index = -max(filled, default=(0, 0))[1]
+    ranked = [(score, sum(1 for v in rows[i] if text(v)), -i) for score, i in score_rows(rows, {})]
+    index = -max(ranked, default=(0, 0, 0))[2]  # most recognised words, then the fullest row, then the first
     row = rows[index] if rows else []
     texts = [text(v) for v in row]
     while texts and not texts[-1]:

@@ -1,6 +1,8 @@
 """Six-dimension (六度模型) inference from a section or title by keywords."""
 from __future__ import annotations
 
+import re
+
 from .model import DEFAULT_DIMENSIONS
 
 # Keywords from domain.md, a few common variants added; longer words weigh more (more specific).
@@ -20,12 +22,17 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_PATTERN = re.compile("|".join(sorted((re.escape(w) for ws in KEYWORDS.values() for w in ws), key=len, reverse=True)))
+_DIMENSION_OF = {w: name for name, ws in KEYWORDS.items() for w in ws}
+
+
 def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> str | None:
     """The dimension a section or title most likely belongs to, or None when nothing matches.
 
     A dimension named at the start of the text (“高度：政治引领”) wins; otherwise keyword hits are
-    weighed by keyword length, ties going to the keyword found first. Only names in ``dimensions``
-    are returned, so custom vocabularies never receive a default name they do not use.
+    weighed by keyword length (longer is more specific), ties going to the keyword found first.
+    Only names in ``dimensions`` are returned, so custom vocabularies never get a default name they
+    do not use.
     """
     if not text:
         return None
@@ -33,16 +40,13 @@ def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS)
     for name in sorted(dimensions, key=len, reverse=True):
         if head.startswith(name):
             return name
-    best: tuple[int, int, str] | None = None  # (weight, -first position, dimension)
-    for name, words in KEYWORDS.items():
-        if name not in dimensions:
-            continue
-        weight, first = 0, len(text)
-        for word in words:
-            pos = text.find(word)
-            if pos >= 0:
-                weight += len(word)
-                first = min(first, pos)
-        if weight and (best is None or (weight, -first) > best[:2]):
-            best = (weight, -first, name)
-    return best[2] if best else None
+    weight: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in _PATTERN.finditer(text):
+        name = _DIMENSION_OF[m.group()]
+        if name in dimensions:
+            weight[name] = weight.get(name, 0) + len(m.group())
+            first.setdefault(name, m.start())
+    if not weight:
+        return None
+    return max(weight, key=lambda name: (weight[name], -first[name]))

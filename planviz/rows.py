@@ -53,27 +53,31 @@ def _pick(value: str, names: tuple[str, ...]) -> str:
 def read_rows(sheet: str, rows: list, header: Header, year: int, vocab: tuple[tuple[str, ...], tuple[str, ...]],
               cache: dict, issues: list[Issue]) -> list[Record]:
     """Interpret the rows under ``header``: skip blanks, footnotes and signatures (noting each), keep the rest."""
-    idx = {c.field: [] for c in header.columns if c.field}
+    width = len(header.columns)
+    blank = width  # every row is padded with one empty cell, the stand-in for absent columns
+    idx: dict[str, list[int]] = {}
     for c in header.columns:
         if c.field:
-            idx[c.field].append(c.index)
+            idx.setdefault(c.field, []).append(c.index)
     label = {c.index: c.label for c in header.columns}
     first = {f: ix[0] for f, ix in idx.items()}
+    col = {f: first.get(f, blank) for f in ("title", "id", "section", "progress", "status", "milestone",
+                                                 "highlight", "dimension", "lever", "parent")}
     extra_cols = [(c.index, c.label) for c in header.columns if c.field is None]
     detail_cols = [i for f in _DETAIL_FIELDS for i in idx.get(f, ())]
-    header_texts = [text(v) for v in rows[header.row]]
-    ti, ii, si = first.get("title"), first.get("id"), first.get("section")
+    header_texts = [text(v) for v in rows[header.row]][:width]
     several_departments = len(idx.get("departments", ())) > 1
     dl_is_deadline = "deadline" in first and any(w in label[first["deadline"]] for w in _DEADLINE_WORDS)
     dimensions, levers = vocab
+    is_task_sheet = "parent" in first
 
-    def parse(value) -> object:
-        key = value if isinstance(value, str) else repr(value)
-        found = cache.get(key)
+    def parse(value: str):
+        found = cache.get(value)
         if found is None:
-            found = cache[key] = parse_deadline(value, year)
+            found = cache[value] = parse_deadline(value, year)
         return found
 
+    people: dict[str, tuple] = {}  # split owner/department cells: the same names recur on many rows
     out: list[Record] = []
     section_fill = ""
     in_footnotes = False
@@ -84,38 +88,40 @@ def read_rows(sheet: str, rows: list, header: Header, year: int, vocab: tuple[tu
         if not filled:
             continue
         n = r + 1
-        get = (lambda i: texts[i] if i is not None and i < len(texts) else "")
-        lead = texts[filled[0]]
+        extra_tail = [(column_letter(i), texts[i]) for i in filled if i >= width]  # cells beyond the header
+        row = list(row[:width]) + [""] * (width + 1 - min(len(row), width))
+        texts = texts[:width] + [""] * (width + 1 - min(len(texts), width))
+        lead = texts[filled[0]] if filled[0] < width else extra_tail[0][1]
 
         def skip(why: str, hint: str = "") -> None:
             issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", sheet, n,
-                                label.get(filled[0], column_letter(filled[0])), hint))
+                                hint=hint))
 
-        if texts[:len(header_texts)] == header_texts and len(filled) > 1:
+        if texts[:width] == header_texts and len(filled) > 1:
             skip("是重复的表头")
+            continue
+        if len(filled) <= 3 and any(_SIGNATURE.match(texts[i]) for i in filled if i < width):
+            skip("是落款或签字栏")
             continue
         if _FOOTNOTE.match(lead) or (in_footnotes and len(filled) <= 2):
             in_footnotes = True
             skip("是表格下方的注释")
             continue
-        if len(filled) <= 3 and any(_SIGNATURE.match(texts[i]) for i in filled):
-            skip("是落款或签字栏")
-            continue
-        has_detail = any(get(i) for i in detail_cols)
-        if not has_detail and len(filled) <= 2:
-            heading = _section_heading([texts[i] for i in filled], filled[0], ti)
-            if heading and "parent" not in first:
+        has_detail = any(texts[i] for i in detail_cols)
+        if not has_detail and len(filled) <= 2 and not is_task_sheet:
+            heading = _section_heading([texts[i] for i in filled if i < width], filled[0], first.get("title"))
+            if heading:
                 out.append(Record(sheet, n, "section", heading))
                 section_fill = ""
                 continue
-        title_raw = get(ti)
+        title_raw = texts[col["title"]]
         if not title_raw and not has_detail:
             skip("没有工作内容", "如这是一项工作，请在工作内容列填写。")
             continue
         rank, number, title = cells.numbering(title_raw)
         raw_id = ""
-        if get(ii):
-            id_rank, id_number = cells.id_numbering(get(ii))
+        if texts[col["id"]]:
+            id_rank, id_number = cells.id_numbering(texts[col["id"]])
             if id_rank is not None:
                 rank, number = id_rank, id_number
             else:
@@ -126,41 +132,43 @@ def read_rows(sheet: str, rows: list, header: Header, year: int, vocab: tuple[tu
             values["highlight"] = True
         if not title:
             issues.append(Issue("warning", f"第 {n} 行填写了责任人或时间，但没有填写工作内容。", sheet, n,
-                                label.get(ti) if ti is not None else None, "请补上这一行要做的工作。"))
+                                label.get(col["title"]), "请补上这一行要做的工作。"))
             title = "（未填写工作内容）"
-        if get(si):
-            section_fill = cells.numbering(get(si))[2]
-        _people(values, idx, texts, label, several_departments)
-        _timing(values, row, texts, first, label, dl_is_deadline, parse)
+        if texts[col["section"]]:
+            section_fill = cells.numbering(texts[col["section"]])[2]
+        _people(values, idx, texts, label, several_departments, people)
+        _timing(values, row, texts, first, dl_is_deadline, parse)
         for name in ("goal", "deliverable", "criteria"):
-            joined = "；".join(texts[i] for i in idx.get(name, ()) if i < len(texts) and texts[i])
+            joined = "；".join(texts[i] for i in idx.get(name, ()) if texts[i])
             if joined:
                 values[name] = joined
-        if "progress" in first and get(first["progress"]):
-            progress, ok = cells.parse_progress(row[first["progress"]])
+        value = texts[col["progress"]]
+        if value:
+            progress, ok = cells.parse_progress(row[col["progress"]])
             if ok:
                 values["progress"] = progress
             else:
-                issues.append(Issue("warning", f"进度「{get(first['progress'])}」无法识别（应在 0%–100% 之间）。",
-                                    sheet, n, label[first["progress"]], "请填写百分比，如 35%；未开始填 0%。"))
-        if "status" in first and get(first["status"]):
-            status, ok = cells.normalize_status(get(first["status"]))
+                issues.append(Issue("warning", f"进度「{value}」无法识别（应在 0%–100% 之间）。", sheet, n,
+                                    label[col["progress"]], "请填写百分比，如 35%；未开始填 0%。"))
+        value = texts[col["status"]]
+        if value:
+            status, ok = cells.normalize_status(value)
             if ok:
                 values["status"] = status
             else:
-                issues.append(Issue("warning", f"状态「{_excerpt(get(first['status']))}」无法识别。", sheet, n,
-                                    label[first["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
+                issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", sheet, n, label[col["status"]],
+                                    "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
         for name in ("milestone", "highlight"):
-            if name in first and get(first[name]):
-                values[name] = values.get(name, False) or cells.parse_flag(row[first[name]])
-        if get(first.get("dimension")):
-            values["dimension"] = _pick(get(first["dimension"]), dimensions)
-        if get(first.get("lever")):
-            values["lever"] = _pick(get(first["lever"]), levers)
-        extra = tuple((lbl, texts[i]) for i, lbl in extra_cols if i < len(texts) and texts[i])
+            if texts[col[name]]:
+                values[name] = values.get(name, False) or cells.parse_flag(row[col[name]])
+        if texts[col["dimension"]]:
+            values["dimension"] = _pick(texts[col["dimension"]], dimensions)
+        if texts[col["lever"]]:
+            values["lever"] = _pick(texts[col["lever"]], levers)
+        extra = tuple((lbl, texts[i]) for i, lbl in extra_cols if texts[i]) + tuple(extra_tail)
         if extra:
             values["extra"] = extra
-        parent_ref = get(first["parent"]) if "parent" in first else None
+        parent_ref = texts[col["parent"]] if is_task_sheet else None
         out.append(Record(sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
     return out
 
@@ -177,51 +185,61 @@ def _section_heading(parts: list[str], first_col: int, title_col: int | None) ->
     return parts[0] if lone else ""
 
 
-def _people(values: dict, idx: dict, texts: list[str], label: dict, several_departments: bool) -> None:
+def _people(values: dict, idx: dict, texts: list[str], label: dict, several_departments: bool, memo: dict) -> None:
+    """owners and departments (牵头/配合 words kept out of the names, noted in notes) and notes."""
     roles: list[str] = []
     for name in ("owners", "departments"):
         found: list[str] = []
         for i in idx.get(name, ()):
-            if i >= len(texts) or not texts[i]:
+            if not texts[i]:
                 continue
-            names, cell_roles = cells.split_people(texts[i])
+            split = memo.get(texts[i])
+            if split is None:
+                split = memo[texts[i]] = cells.split_people(texts[i])
+            names, cell_roles = split
             found.extend(x for x in names if x not in found)
             roles.extend(cell_roles)
             if name == "departments" and several_departments and names and not cell_roles:
                 roles.append(f"{label[i]}：{'、'.join(names)}")
         if found:
             values[name] = tuple(found)
-    notes = [texts[i] for i in idx.get("notes", ()) if i < len(texts) and texts[i]]
+    notes = [texts[i] for i in idx.get("notes", ()) if texts[i]]
     if notes or roles:
         values["notes"] = "；".join(notes + roles)
 
 
-def _timing(values: dict, row: list, texts: list[str], first: dict, label: dict, dl_is_deadline: bool, parse) -> None:
-    """start, end, recurrence and deadline_text from 时间节点 and/or 开始/结束 columns (explicit columns win)."""
+def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadline: bool, parse) -> None:
+    """start, end, recurrence and deadline_text from 时间节点 and/or 开始/结束 columns (explicit columns win).
+
+    A date under a 完成时限-like header is a deadline (no start); a period written in a lone
+    开始 or 结束 cell (全年, 第二季度, 每月) spans the whole period.
+    """
     start = end = recurrence = None
     words = []
     i = first.get("deadline")
-    if i is not None and i < len(texts) and texts[i]:
+    if i is not None and texts[i]:
         day = cells.as_date(row[i])
-        if day is not None:
-            start, end = (None if dl_is_deadline else day), day
-            words.append(day.isoformat())
-        else:
-            found = parse(texts[i])
-            start, end, recurrence = found.start, found.end, found.recurrence
-            words.append(texts[i])
-    for name in ("start", "end"):
-        i = first.get(name)
-        if i is None or i >= len(texts) or not texts[i]:
-            continue
+        found = parse(day.isoformat() if day else texts[i])
+        start, end, recurrence = found.start, found.end, found.recurrence
+        if dl_is_deadline and found.kind == "date":
+            start = None
+        words.append(day.isoformat() if day else texts[i])
+    has_deadline_words = bool(words)
+    given = {name: first[name] for name in ("start", "end")
+             if name in first and texts[first[name]]}
+    for name, i in given.items():
         day = cells.as_date(row[i])
         if day is None:
             found = parse(texts[i])
-            day = (found.start or found.end) if name == "start" else (found.end or found.start)
+            if len(given) == 1 and found.kind != "date" and (found.start or found.end):
+                start, end, recurrence = found.start, found.end, found.recurrence or recurrence
+                day = None
+            else:
+                day = (found.start or found.end) if name == "start" else (found.end or found.start)
         if day is not None:
             start, end = (day, end) if name == "start" else (start, day)
-        if "deadline" not in first or not texts[first["deadline"]]:
-            words.append(texts[i])
+        if not has_deadline_words:
+            words.append(day.isoformat() if cells.as_date(row[i]) else texts[i])
     if start:
         values["start"] = start
     if end:
