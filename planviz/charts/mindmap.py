@@ -245,8 +245,9 @@ class _Builder:
                          margin="0.08,0.02", fontcolor=self.pal.ink,
                          tooltip=_tooltip(item.title, item.owner_text, _when_text(item), effective_status(item)))
 
-    def more(self, hidden: int, color: str) -> str:
-        return self.node(f"另有 {hidden} 项", fontsize="10", fillcolor=self.pal.panel, color=color,
+    def more(self, hidden: int, color: str, tasks: int = 0) -> str:
+        lines = [f"另有 {hidden} 项"] + ([f"（含任务 {tasks} 项）"] if tasks else [])
+        return self.node(_table(_rows(lines)), fontsize="10", fillcolor=self.pal.panel, color=color,
                          style="rounded,filled,dashed", fontcolor=self.pal.muted)
 
     def limit(self, children: tuple, cap: int | None) -> tuple[tuple, int]:
@@ -278,22 +279,36 @@ class _Builder:
                 if folded:
                     self.edge(pid, self.more(folded, color), _tint(color, 0.35), 1.1)
         if hidden:
-            self.edge(parent, self.more(hidden, group_color), group_color, 1.6)
+            tasks = sum(len(b.tasks) for b in branches[len(shown):]) if depth >= 3 else 0
+            self.edge(parent, self.more(hidden, group_color, tasks), group_color, 1.6)
 
 
-def _node_total(groups: list[Group], depth: int) -> int:
+def _node_count(groups: list[Group], depth: int, cap: int | None) -> int:
+    """Nodes a map of ``groups`` draws when each parent shows at most ``cap`` children."""
+    def shown(n: int) -> int:  # children drawn, the “另有 N 项” node included
+        return n if cap is None or n <= cap else max(1, cap - 1) + 1
+
     total = 1 + len(groups)
-    if depth >= 2:
-        total += sum(len(g.branches) for g in groups)
-    if depth >= 3:
-        total += sum(len(b.tasks) for g in groups for b in g.branches)
+    for group in groups:
+        if depth >= 2:
+            total += shown(len(group.branches))
+            if depth >= 3:
+                kept = group.branches if cap is None or len(group.branches) <= cap else group.branches[:max(1, cap - 1)]
+                total += sum(shown(len(b.tasks)) for b in kept)
     return total
 
 
 def _cap(groups: list[Group], depth: int, max_children: int | None) -> int | None:
+    """The children limit: as asked, or for max_children=None the largest (≤ 8) that keeps
+    the map within AUTO_COLLAPSE_NODES, and none for maps that fit already."""
     if max_children is not None:
         return max(1, int(max_children))
-    return AUTO_MAX_CHILDREN if _node_total(groups, depth) > AUTO_COLLAPSE_NODES else None
+    if _node_count(groups, depth, None) <= AUTO_COLLAPSE_NODES:
+        return None
+    for cap in range(AUTO_MAX_CHILDREN, 2, -1):
+        if _node_count(groups, depth, cap) <= AUTO_COLLAPSE_NODES:
+            return cap
+    return 2
 
 
 def _check(group_by: str, depth: int, layout: str) -> str:
@@ -313,7 +328,7 @@ def mindmap(plan: Plan, *, group_by: str = "section", depth: int = 3, layout: st
     ``layout`` "tree" reads left to right (dot), "radial" spreads around the root (twopi).
     Projects take their dimension's colour; highlight projects are starred and gold. A group or
     project with more than ``max_children`` children shows the first ones and an “另有 N 项”
-    node; None collapses to 8 only when the map would exceed 150 nodes.
+    node; None collapses (to at most 8 children) only maps that would exceed 150 nodes.
     """
     engine = _check(group_by, depth, layout)
     groups = plan_groups(plan, group_by)
@@ -325,22 +340,21 @@ def mindmap(plan: Plan, *, group_by: str = "section", depth: int = 3, layout: st
     return builder.graph
 
 
-def section_mindmaps(plan: Plan, **options) -> list[tuple[str, graphviz.Digraph]]:
-    """One mind map per section (or dimension, with group_by="dimension"), for big plans.
+def section_mindmaps(plan: Plan, *, group_by: str = "section", depth: int = 3, layout: str = "tree",
+                     label_width: int = 16, palette: str = "party",
+                     max_children: int | None = None) -> list[tuple[str, graphviz.Digraph]]:
+    """One mind map per section (or per dimension), for plans too big for one page.
 
-    Each map's root is the group, titled under the plan; takes the options of ``mindmap``.
-    Returns (group name, graph) pairs in plan order; groups without items are left out.
+    Each map's root is the group, with the plan title beneath; options as for ``mindmap``
+    (depth 1 gives the root alone). Returns (group name, graph) pairs in plan order; groups
+    without items are left out.
     """
-    group_by = options.pop("group_by", "section")
-    depth = options.pop("depth", 3)
-    layout = options.pop("layout", "tree")
     engine = _check(group_by, depth, layout)
     out = []
     for group in plan_groups(plan, group_by):
         if not group.branches:
             continue
-        builder = _Builder(plan, engine, options.get("label_width", 16), options.get("palette", "party"),
-                           _cap([group], depth, options.get("max_children")))
+        builder = _Builder(plan, engine, label_width, palette, _cap([group], depth, max_children))
         if engine == "twopi":
             builder.graph.attr("graph", root="n1")
         root = builder.root(group.name, plan.display_title)
