@@ -333,7 +333,7 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
                 raise PlanError(f"文件「{name}」中的部件「{info.filename}」含有不允许的 XML 声明"
                                 f"（DOCTYPE/ENTITY）或异常的文件头，{suspicious}")
             lower = info.filename.lower()
-            if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
+            if info.filename in sheets or (lower.startswith("xl/worksheets/") and lower.endswith(".xml")):
                 sheet = sheets.get(info.filename) or posixpath.basename(info.filename)
                 _check_dimension(head, name, sheet, limits)
                 _check_merges(head, part, name, sheet, limits)
@@ -413,12 +413,17 @@ def _check_dimension(head: bytes, name: str, sheet: str, limits: Limits) -> None
 
 
 def _check_merges(head: bytes, part, name: str, sheet: str, limits: Limits) -> None:
-    """Count <mergeCell> elements in one streaming pass; split chunks at the last '<' so no tag straddles."""
+    """Count <mergeCell> elements in one streaming pass.
+
+    Each chunk is counted up to its last '<' (searched near the end only, so the carried tail stays
+    small): an element name follows its '<' directly, so none is split between two counts.
+    """
     count, buffer = 0, head
     while True:
         chunk = part.read(_CHUNK)
-        cut = buffer.rfind(b"<") if chunk else len(buffer)
-        done, buffer = buffer[:max(cut, 0)], buffer[max(cut, 0):] + chunk
+        cut = buffer.rfind(b"<", max(0, len(buffer) - 256)) if chunk else -1
+        cut = len(buffer) if cut < 0 else cut
+        done, buffer = buffer[:cut], buffer[cut:] + chunk
         count += done.count(b"mergeCell") - done.count(b"mergeCells")  # names of both elements
         if count > limits.max_merged_ranges:
             raise PlanError(f"文件「{name}」的工作表「{sheet}」有超过 {limits.max_merged_ranges:,} 个合并单元格区域，"

@@ -295,12 +295,21 @@ def test_many_merged_ranges():
     assert "合并单元格" in refused(rezip(legit_xlsx(), {SHEET: sheet}), "合并.xlsx")
 
 
-def test_merges_under_the_limit_pass():
-    merges = b"".join(b'<mergeCell ref="A%d:B%d"/>' % (i, i) for i in range(1, 1001))
-    sheet = sheet_xml(b"<sheetData/><mergeCells>" + merges + b"</mergeCells>")
+def test_merges_are_counted_exactly_across_read_chunks():
+    merges = b"".join(b'<x:mergeCell ref="A%d:B%d"/>' % (i, i) for i in range(1, 60_001))  # > 2 MB
+    sheet = sheet_xml(b"<sheetData/><x:mergeCells>" + merges + b"</x:mergeCells>")
     data = rezip(legit_xlsx(), {SHEET: sheet})
-    assert check_container(data, "合并.xlsx") == "xlsx"
-    assert "合并单元格" in refused(data, "合并.xlsx", Limits(max_merged_ranges=999))
+    assert check_container(data, "合并.xlsx", Limits(max_merged_ranges=60_000)) == "xlsx"
+    assert "合并单元格" in refused(data, "合并.xlsx", Limits(max_merged_ranges=59_999))
+
+
+def test_sheets_found_through_workbook_relationships():
+    base = legit_xlsx()
+    with zipfile.ZipFile(io.BytesIO(base)) as zf:
+        rels = zf.read("xl/_rels/workbook.xml.rels").replace(b"worksheets/sheet1.xml", b"data/plan.xml")
+    moved = rezip(base, {"xl/_rels/workbook.xml.rels": rels,
+                         "xl/data/plan.xml": sheet_xml(b'<dimension ref="A1:XFD1048576"/><sheetData/>')})
+    assert "工作表「年度计划」" in refused(moved, "改名.xlsx")
 
 
 # -- run_isolated ------------------------------------------------------------------------------
