@@ -38,17 +38,21 @@ STATUS_SYNONYMS: dict[str, str] = {
 }
 _PROGRESS_WORDS = {"完成": 1.0, "已完成": 1.0, "全部完成": 1.0, "办结": 1.0, "已办结": 1.0,
                    "未开始": 0.0, "未启动": 0.0, "尚未开始": 0.0, "过半": 0.5, "一半": 0.5, "半数": 0.5}
-_TRUE = {"是", "√", "✓", "✔", "★", "☆", "y", "yes", "true", "1", "是的", "有", "亮点", "里程碑", "重点"}
 _FALSE = {"否", "×", "✗", "n", "no", "false", "0", "无", "不是", "-", "—"}
 
 EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 32874, 73051  # 1990-01-01 .. 2099-12-31: numbers there in a date column are dates
 
 
+def fold(value: str) -> str:
+    """Full-width digits and letters (３月, ＡＢ) as half-width, for parsing; same length as ``value``."""
+    return value.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(value) else value
+
+
 def text(value) -> str:
-    """A cell as clean one-line-ish text: numbers without “.0”, dates ISO, full-width ASCII folded."""
+    """A cell as text, as the user wrote it (stripped): numbers without “.0”, dates in ISO form."""
     if type(value) is str:  # the hot path: most cells are text
-        return (value.translate(_FULLWIDTH) if _HAS_FULLWIDTH.search(value) else value).strip()
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -66,15 +70,16 @@ def text(value) -> str:
 
 def header_key(value) -> str:
     """Normalised header text for synonym lookup: no spaces, line breaks, marks or notes in brackets."""
-    t = text(value)
+    t = fold(text(value))
     t = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", t)
     return re.sub(r"[\s*＊:：#№]", "", t)
 
 
 def numbering(title: str) -> tuple[int | None, str, str]:
     """(rank, number, rest) for a leading outline number like “一、” “(1)” “①” “2.3”; rank None if none."""
+    folded = fold(title)
     for rank, pattern in _NUMBERING:
-        m = pattern.match(title)
+        m = pattern.match(folded)
         if m and m.end() < len(title):
             number = m.group(1)
             if rank == RANK_CIRCLED:
@@ -87,7 +92,7 @@ def numbering(title: str) -> tuple[int | None, str, str]:
 
 def id_numbering(value: str) -> tuple[int | None, str]:
     """Rank and number of a value in an id (序号) column: “1” “1.2” “一” “(一)” “①”."""
-    v = value.strip().rstrip("、.．")
+    v = fold(value).strip().rstrip("、.．")
     if not v:
         return None, ""
     if re.fullmatch(r"\d{1,6}", v):
@@ -125,7 +130,7 @@ def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names from “张三、李四（牵头）/王五”: (names, role notes such as “牵头：组织部”)."""
     names: list[str] = []
     roles: list[str] = []
-    for part in _PEOPLE_SPLIT.split(value.translate(_FULLWIDTH)):
+    for part in _PEOPLE_SPLIT.split(value):
         part = part.strip()
         if not part:
             continue
@@ -151,7 +156,7 @@ def parse_progress(value) -> tuple[float | None, bool]:
         number = float(value)
         fraction = number if -1e-9 <= number <= 1 else number / 100
     else:
-        t = text(value).replace(" ", "")
+        t = fold(text(value)).replace(" ", "")
         if not t:
             return None, True
         if t in _PROGRESS_WORDS:
@@ -173,7 +178,7 @@ def parse_progress(value) -> tuple[float | None, bool]:
 
 def normalize_status(value) -> tuple[str | None, bool]:
     """(status, ok): synonyms folded into 未开始 进行中 已完成 延期 暂缓; blank → (None, True)."""
-    t = re.sub(r"\s", "", text(value))
+    t = re.sub(r"\s", "", fold(text(value)))
     if not t:
         return None, True
     if t in STATUS_SYNONYMS:
@@ -190,7 +195,7 @@ def parse_flag(value) -> bool:
         return value
     if isinstance(value, (int, float)):
         return value != 0
-    t = text(value).lower()
+    t = fold(text(value)).lower()
     if not t or t in _FALSE:
         return False
     return True
@@ -206,8 +211,3 @@ def as_date(value, serial_ok: bool = True) -> date | None:
             and _SERIAL_MIN <= value <= _SERIAL_MAX:
         return EXCEL_EPOCH + timedelta(days=int(value))
     return None
-
-
-def is_true(value) -> bool:
-    """Strict yes (for short flag columns): 是 √ 1 TRUE …"""
-    return text(value).lower() in _TRUE
