@@ -202,9 +202,11 @@ def _sniff_text(data: bytes, name: str) -> str:
                         f"（一些系统导出的“xls”就是这样）。{resave}")
     if start.startswith(b"<?xml"):
         raise _not_sheet(name, "XML 文件")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:  # the head may cut a multi-byte character: ignore its last few bytes
-            head[:-4].decode(encoding) if len(head) == _HEAD else head.decode(encoding)
+    text = head.removeprefix(b"\xef\xbb\xbf")  # some WPS exports put GBK text behind a UTF-8 BOM
+    text = text[:-4] if len(head) == _HEAD else text  # the head may cut a multi-byte character
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text.decode(encoding)
             return "csv"
         except UnicodeDecodeError:
             continue

@@ -133,6 +133,7 @@ def test_xlsm_and_unusual_part_names_pass_as_xlsx():
     "序号,工作任务,责任人\n1,学习贯彻党的二十大精神,李明\n".encode("utf-8"),
     "\ufeff序号,工作任务\n1,三会一课\n".encode("utf-8"),
     "序号,工作任务,责任人\n1,主题党日,王芳\n".encode("gbk"),
+    b"\xef\xbb\xbf" + "序号,工作任务,责任人\n1,主题党日,王芳\n".encode("gbk"),
     "序号\t工作任务\n1\t组织生活会\n".encode("utf-16"),
     b"PK,name\n1,party day\n",  # starts like a zip signature, but is text
 ])
