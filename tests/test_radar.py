@@ -27,7 +27,7 @@ def _plan(year=2026, organization="测试党支部", dimensions=None, spread=Non
 
 
 def _vertices(fig):
-    return fig.data[1]
+    return fig.data[-1]
 
 
 @pytest.mark.parametrize("metric", ["projects", "effort", "progress"])
@@ -46,6 +46,7 @@ def test_traces_theta_order_and_closed_polygon(plan):
     fig = radar(plan)
     assert [type(t) for t in fig.data] == [go.Scatterpolar, go.Scatterpolar]
     polygon, vertices = fig.data
+    assert vertices.mode == "markers+text"
     dims = list(plan.dimensions)
     assert list(vertices.theta) == dims
     assert list(polygon.theta) == dims + dims[:1]  # closed
@@ -66,7 +67,7 @@ def test_compare_overlay_adds_dashed_trace_with_legend():
     this, last = _plan(2026), _plan(2025, spread={"高度": 1, "亮度": 4})
     fig = radar(this, compare=last)
     assert len(fig.data) == 3
-    overlay = fig.data[2]
+    overlay = fig.data[1]
     assert overlay.name == "2025年" and fig.data[0].name == "2026年"
     assert overlay.line.dash == "dash" and overlay.line.color == COMPARE_COLOR
     assert list(overlay.r[:-1]) == [1, 0, 0, 0, 4, 0]
@@ -74,20 +75,20 @@ def test_compare_overlay_adds_dashed_trace_with_legend():
     assert radar(this).layout.showlegend is False
 
     named = radar(this, compare=last, compare_label="上年计划")
-    assert named.data[2].name == "上年计划"
+    assert named.data[1].name == "上年计划"
 
 
 def test_compare_names_organizations_when_they_differ():
     fig = radar(_plan(2026, "一支部"), compare=_plan(2026, "二支部"))
-    assert (fig.data[0].name, fig.data[2].name) == ("一支部 2026年", "二支部 2026年")
+    assert (fig.data[0].name, fig.data[1].name) == ("一支部 2026年", "二支部 2026年")
     same = radar(_plan(2026), compare=_plan(2026))
-    assert same.data[0].name != same.data[2].name  # never two identical legend entries
+    assert same.data[0].name != same.data[1].name  # never two identical legend entries
 
 
 def test_compare_plan_with_other_dimensions_counts_missing_as_zero():
     other = _plan(2025, dimensions=("高度", "深度", "新维度"), spread={"新维度": 2, "深度": 2})
     fig = radar(_plan(), compare=other)
-    assert list(fig.data[2].r[:-1]) == [0, 2, 0, 0, 0, 0]
+    assert list(fig.data[1].r[:-1]) == [0, 2, 0, 0, 0, 0]
 
 
 def test_empty_dimensions_stay_on_the_chart_and_are_named():

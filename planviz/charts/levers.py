@@ -40,10 +40,13 @@ def lever_matrix(plan: Plan, *, palette: str = "party", title: str | None = None
         zmin=0, zmax=top, showscale=False, xgap=3, ygap=3,
         hovertemplate="%{y} × %{x}：%{z} 个项目<extra></extra>"))
     fig.update_xaxes(side="top", tickmode="array", tickvals=dims, showgrid=False, zeroline=False,
-                     ticktext=[colored_label(d, theme.dimension_color(d, plan.dimensions)) for d in dims],
+                     ticktext=[colored_label("<br>".join(theme.wrap_text(d, 12, max_lines=2)),
+                                             theme.dimension_color(d, plan.dimensions)) for d in dims],
+                     tickangle=0,
                      tickfont=dict(size=19), ticklabelstandoff=8)
     fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=levers, showgrid=False, zeroline=False,
-                     ticktext=[colored_label(lv, theme.lever_color(lv, plan.levers)) for lv in levers],
+                     ticktext=[colored_label(theme.truncate(lv, 12), theme.lever_color(lv, plan.levers))
+                               for lv in levers],
                      tickfont=dict(size=19), ticklabelstandoff=14)
     fig.update_layout(plot_bgcolor=pal.panel)
     _add_totals(fig, z, dims, levers, pal)

@@ -92,14 +92,14 @@ def _draw_dimension_bars(fig: go.Figure, plan: Plan, pal: theme.Palette, row: in
     dims = [s.dimension for s in stats]
     values = [(s.progress or 0) * 100 for s in stats]
     fig.add_trace(go.Bar(
-        x=values, y=dims, orientation="h", name="平均进度",
+        x=values, y=[theme.truncate(d, 12) for d in dims], orientation="h", name="平均进度",
         marker=dict(color=[theme.dimension_color(d, plan.dimensions) for d in dims]),
         text=[percent(s.progress) for s in stats], textposition="outside", cliponaxis=False,
         textfont=dict(family=theme.FONT_STACK, size=15, color=pal.ink),
         hovertemplate="%{y}：%{text}<extra></extra>", showlegend=False), row=row, col=col)
     _percent_axis(fig, row, col, pal)
     fig.update_layout(bargap=0.35)
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=16), ticklabelstandoff=6, row=row, col=col)
+    _category_axis(fig, row, col, len(dims), size=16)
     if not any(s.progress is not None for s in stats):
         _panel_note(fig, row, col, NO_PROGRESS, pal)
 
@@ -116,18 +116,24 @@ def _draw_owner_bars(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, c
     shown = rows[:top]
     values = [(p or 0) * 100 for _, _, p in shown]
     fig.add_trace(go.Bar(
-        x=values, y=[o for o, _, _ in shown], orientation="h", name="平均进度",
+        x=values, y=[theme.truncate(o, 12) for o, _, _ in shown], orientation="h", name="平均进度",
         marker=dict(color=pal.primary, line=dict(width=0)),
         text=[f"{percent(p)}（{n} 项）" for _, n, p in shown], textposition="outside", cliponaxis=False,
         textfont=dict(family=theme.FONT_STACK, size=14, color=pal.ink),
         hovertemplate="%{y}：%{text}<extra></extra>", showlegend=False), row=row, col=col)
     _percent_axis(fig, row, col, pal, room=135)
     fig.update_layout(bargap=0.35)
-    fig.update_yaxes(autorange="reversed", tickfont=dict(size=15), ticklabelstandoff=6, row=row, col=col)
+    _category_axis(fig, row, col, len(shown), size=15)
     if not rows:
         _panel_note(fig, row, col, "计划中的事项尚未填写负责人", pal)
     elif not any(p is not None for _, _, p in shown):
         _panel_note(fig, row, col, NO_PROGRESS, pal)
+
+
+def _category_axis(fig: go.Figure, row: int, col: int, n: int, size: int) -> None:
+    """First category on top; at least six slots, so two or three bars do not turn into slabs."""
+    fig.update_yaxes(range=[max(n, 6) - 0.5, -0.5], autorange=False, tickfont=dict(size=size),
+                     ticklabelstandoff=6, row=row, col=col)
 
 
 def _percent_axis(fig: go.Figure, row: int, col: int, pal: theme.Palette, room: float = 115) -> None:
@@ -162,8 +168,10 @@ def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col:
     label = "今天" if today <= last else "年末"
     fig.add_shape(type="line", x0=on, x1=on, y0=0, y1=1, xref=x, yref=f"{y} domain",
                   line=dict(color=pal.primary, width=2, dash="dot"))
+    # Inside the plot, so it never meets the panel title above it.
     fig.add_annotation(text=f"{label} {on.month}月{on.day}日", x=on, xref=x, y=1.0, yref=f"{y} domain",
-                       yanchor="bottom", showarrow=False, font=dict(size=14, color=pal.primary))
+                       yanchor="top", xanchor="right" if on.month > 10 else "left", xshift=-6 if on.month > 10 else 6,
+                       showarrow=False, font=dict(size=14, color=pal.primary), bgcolor=rgba(pal.background, 0.85))
     actual = plan.overall_progress()
     if actual is None:
         _panel_note(fig, row, col, NO_PROGRESS, pal, y=0.75, color=pal.primary)

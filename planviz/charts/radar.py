@@ -104,8 +104,8 @@ def radar(plan: Plan, *, metric: str = "projects", compare: Plan | None = None,
     """The six-dimension radar of ``plan`` for ``metric`` ("projects", "effort" or "progress").
 
     With ``compare`` a second plan (e.g. last year's) is overlaid as a dashed polygon and a
-    legend names both. Traces: the plan polygon, its vertex markers (dimension colours, values
-    as text), then the comparison polygon when given.
+    legend names both. Traces: the plan polygon, the comparison polygon when given, and last
+    the plan's vertex markers (dimension colours, values as text).
     """
     metric_name = _metric_name(metric)
     pal = theme.palette(palette)
@@ -121,13 +121,6 @@ def radar(plan: Plan, *, metric: str = "projects", compare: Plan | None = None,
         r=r + r[:1], theta=dims + dims[:1], mode="lines", fill="toself",
         fillcolor=rgba(pal.primary, 0.2), line=dict(color=pal.accent, width=3.5),
         name=label, legendgroup="plan", hoverinfo="skip", showlegend=compare is not None))
-    fig.add_trace(go.Scatterpolar(
-        r=r, theta=dims, mode="markers+text", name=label, legendgroup="plan", showlegend=False,
-        marker=dict(color=colors, size=[16 if v == 0 else 14 for v in r], line=dict(color="white", width=2)),
-        text=_vertex_texts(plan, r, metric), textposition="top center",
-        textfont=dict(family=theme.FONT_STACK, size=16, color=pal.ink),
-        hovertemplate="%{theta}：%{r}" + unit + f"<extra>{label}</extra>"))
-
     all_values = list(r)
     if compare is not None:
         theirs = radar_values(compare, metric)
@@ -137,9 +130,19 @@ def radar(plan: Plan, *, metric: str = "projects", compare: Plan | None = None,
         if name == label:
             name = f"{name}（对比）"
         fig.add_trace(go.Scatterpolar(
-            r=cr + cr[:1], theta=dims + dims[:1], mode="lines+markers", name=name,
-            line=dict(color=COMPARE_COLOR, width=2.5, dash="dash"), marker=dict(color=COMPARE_COLOR, size=7),
+            r=cr + cr[:1], theta=dims + dims[:1], mode="lines", name=name,
+            line=dict(color=COMPARE_COLOR, width=2.5, dash="dash"),
             hovertemplate="%{theta}：%{r}" + unit + f"<extra>{name}</extra>"))
+
+    # Vertices last, so their values are drawn over the comparison polygon.
+    fig.add_trace(go.Scatterpolar(
+        r=r, theta=dims, mode="markers+text", name=label, legendgroup="plan", showlegend=False,
+        marker=dict(color=colors, size=[16 if v == 0 else 14 for v in r], line=dict(color="white", width=2)),
+        text=_vertex_texts(plan, r, metric), textposition="top center",
+        # A white halo keeps the values readable where the comparison polygon crosses them.
+        textfont=dict(family=theme.FONT_STACK, size=17, color=pal.ink,
+                      shadow="0 0 3px white, 0 0 3px white, 0 0 2px white"),
+        hovertemplate="%{theta}：%{r}" + unit + f"<extra>{label}</extra>"))
 
     low, high, dtick = _radial_range(all_values, metric)
     fig.update_layout(
@@ -150,11 +153,13 @@ def radar(plan: Plan, *, metric: str = "projects", compare: Plan | None = None,
             domain=dict(x=[0.05, 0.95], y=[0.07, 0.99]),
             angularaxis=dict(
                 direction="clockwise", rotation=90, tickmode="array", tickvals=dims,
-                ticktext=[colored_label(d, c) for d, c in zip(dims, colors)],
+                ticktext=[colored_label("<br>".join(theme.wrap_text(d, 10, max_lines=2)), c)
+                          for d, c in zip(dims, colors)],
                 tickfont=dict(family=theme.FONT_STACK, size=20), linecolor=pal.grid, gridcolor=pal.grid),
             radialaxis=dict(
                 range=[low, high], dtick=dtick, ticksuffix=unit if metric == "progress" else f" {unit}",
-                angle=60, tickangle=60,  # between the first two axes, clear of the vertex labels tickfont=dict(size=12, color=pal.muted), gridcolor=pal.grid,
+                # Drawn between the first two axes, clear of the vertex labels.
+                angle=60, tickangle=60, tickfont=dict(size=12, color=pal.muted), gridcolor=pal.grid,
                 linecolor=pal.grid, showline=False)),
         legend=dict(orientation="h", x=1.0, xanchor="right", y=0.975, yanchor="top", yref="container",
                     font=dict(size=15)),
