@@ -244,8 +244,10 @@ def test_explicit_template_and_palette(small_plan):
 def test_sample_plan_every_item_has_a_row(plan):
     fig = timeline(plan, show_tasks=True, today=TODAY)
     assert len(rows(fig)) == len(plan.sections) + len(plan.projects) + len(plan.tasks)
+    labels = rows(fig)
     for item in plan.projects:
-        row_of(fig, theme.truncate(item.title, 20).rstrip("…"))
+        title = ("★ " if item.highlight else "") + item.title
+        assert any(theme.truncate(title, 30) in label for label in labels), item.title
 
 
 def test_bad_options_are_refused(small_plan):
