@@ -26,7 +26,7 @@ Conventions chosen where everyday usage is ambiguous (documented so callers can 
   end at the end of X. 底/末/尾 (3月底, 一季度末, 年底) are deadlines even without 前.
 - “X起/开始” runs from the start of X, “X后” from the day after X, both to 31 December.
 - 元旦前 without a year means the coming New Year: 31 December of the plan year.
-- A month range that runs backwards (11月-2月) ends in the next year.
+- A range from the second half of the year back into the first half (11月-2月) ends in the next year.
 """
 from __future__ import annotations
 
@@ -87,12 +87,12 @@ _FESTIVAL_ALIASES = {
     "元旦": ("元旦节", "元旦"),
     "春节": ("春节", "农历新年"),
     "元宵节": ("元宵节", "元宵"),
-    "妇女节": ("三八国际妇女节", "三八妇女节", "国际妇女节", "妇女节", "三八"),
+    "妇女节": ("三八国际妇女节", "三八妇女节", "国际妇女节", "妇女节", "三八节", "三八"),
     "清明节": ("清明节", "清明"),
-    "劳动节": ("五一国际劳动节", "五一劳动节", "国际劳动节", "劳动节", "五一"),
-    "青年节": ("五四青年节", "青年节", "五四"),
-    "建党节": ("七一建党节", "建党节", "党的生日", "七一"),
-    "建军节": ("八一建军节", "建军节", "八一"),
+    "劳动节": ("五一国际劳动节", "五一劳动节", "国际劳动节", "劳动节", "五一节", "五一"),
+    "青年节": ("五四青年节", "青年节", "五四节", "五四"),
+    "建党节": ("七一建党节", "建党节", "党的生日", "七一节", "七一"),
+    "建军节": ("八一建军节", "建军节", "八一节", "八一"),
     "教师节": ("教师节",),
     "中秋节": ("中秋节", "中秋"),
     "国庆节": ("十一国庆节", "国庆节", "国庆", "十一"),
@@ -176,15 +176,17 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?<!\d)(\d{4})[./-](\d{1,2})[./-](\d{1,2})(?!\d)", r"\1年\2月\3日"),  # 2026.3.31, 2026-03-31
     (r"(?<!\d)(\d{4})[./-](\d{1,2})(?![\d./])", r"\1年\2月"),  # 2026.3
     (r"(?<![\d.])(\d{1,2})[./·•](\d{1,2})(?![\d./])", r"\1月\2日"),  # 3.31, 3/31
-    (r"(\d{1,2})月(\d{1,2})(?![\d日])", r"\1月\2日"),  # 3月31前
+    (r"(\d{1,2})月(\d{1,2})(?![\d日次])", r"\1月\2日"),  # 3月31前, but not 1月1次
 )
 _COMPILED_REWRITES = tuple((re.compile(p), r) for p, r in _REWRITES)
+_TIME_OF_DAY = re.compile(r"(?<=\d)[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")  # 2026-03-31 00:00:00
 _DROP = re.compile(r"[\s\u200b-\u200f\ufeff“”‘’\"'「」『』《》〈〉]+")
 
 
 def _normalise(text: str) -> str:
     """One canonical spelling: ASCII digits, 年/月/日 dates, '-' ranges, canonical festival names."""
-    text = _DROP.sub("", unicodedata.normalize("NFKC", text)).upper()
+    text = _TIME_OF_DAY.sub("", unicodedata.normalize("NFKC", text))
+    text = _DROP.sub("", text).upper()
     text = _FESTIVAL_RE.sub(lambda m: _FESTIVAL_CANON[m.group()], text)
     text = _REPEATED_FESTIVAL.sub(r"\1", text)  # 十一国庆 → 国庆节国庆节 → 国庆节
     text = re.sub(rf"[{_CN_NUM}]+", _cn_numeral, text)
@@ -269,7 +271,7 @@ def _day_range(m: re.Match, text: str, year: int) -> _Span:
     start = date(y1, int(m["m1"]), int(m["d1"]))
     y2 = _year_of(m, y1, "y2")
     end = date(y2, int(m["m2"] or start.month), int(m["d2"]))
-    if end < start and not m["y2"]:
+    if _crosses_new_year(start, end, m):
         end = date(y2 + 1, end.month, end.day)
     return _checked_period(start, end)
 
@@ -279,7 +281,7 @@ def _month_range(m: re.Match, text: str, year: int) -> _Span:
     start = _month_part(y1, int(m["m1"]), m["p1"])[0]
     y2 = _year_of(m, y1, "y2")
     end = _month_part(y2, int(m["m2"]), m["p2"])[1]
-    if end < start and not m["y2"]:  # 11月-2月 crosses the new year
+    if _crosses_new_year(start, end, m):
         end = _month_part(y2 + 1, int(m["m2"]), m["p2"])[1]
     return _checked_period(start, end)
 
@@ -293,6 +295,17 @@ def _month_list(m: re.Match, text: str, year: int) -> _Span:
     y = _year_of(m, year)
     months = [int(n) for n in re.findall(r"\d{1,2}", m["months"])]
     return _checked_period(_month_part(y, months[0], None)[0], _month_part(y, months[-1], None)[1])
+
+
+def _quarter_list(m: re.Match, text: str, year: int) -> _Span:
+    y = _year_of(m, year)
+    quarters = [int(n) for n in re.findall(r"\d", m["quarters"])]
+    return _checked_period(_quarter(y, quarters[0])[0], _quarter(y, quarters[-1])[1])
+
+
+def _crosses_new_year(start: date, end: date, m: re.Match) -> bool:
+    """11月-2月 runs into next year; 5月-3月 is a slip of the pen and stays unreadable."""
+    return end < start and not m["y2"] and start.month >= 7 and end.month <= 6
 
 
 def _checked_period(start: date, end: date) -> _Span:
@@ -384,6 +397,7 @@ _RULES: tuple[_Rule, ...] = (
                          rf"(?P<m2>\d{{1,2}})月{_PART.format('p2')}", _month_range),
     _rule("quarter range", rf"{_y()}第?(?P<q1>\d)(?:季度)?{_SEP}第?(?P<q2>\d)季度", _quarter_range),
     _rule("month list", rf"{_y()}(?P<months>(?:\d{{1,2}}月?[、,和及与])+\d{{1,2}}月)", _month_list),
+    _rule("quarter list", rf"{_y()}第?(?P<quarters>(?:\d(?:季度)?[、,和及与]第?)+\d)季度", _quarter_list),
     _rule("day", rf"{_y()}(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日", _day),
     _rule("month", rf"{_y()}(?P<m>\d{{1,2}})月{_PART.format('p')}", _month),
     _rule("quarter", rf"{_y()}第?(?P<q>\d)季度(?P<p>初|末|底)?", _quarter_term),
@@ -391,7 +405,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("year point", rf"(?P<y>\d{{4}}年?|{_NEXT_YEAR}|次|明|来|翌)?年度?(?P<p>底|末|终|中|初)|岁末", _year_point),
     _rule("festival", rf"{_y()}(?P<f>{_FESTIVALS})", _festival),
     _rule("ongoing", r"长期|持续|常态|常年|经常|日常|贯穿全年|(?<!不)定期", _ongoing),
-    _rule("whole year", r"全年|年内|年度内|本年度?|整年", _whole_year),
+    _rule("whole year", rf"(?:(?P<y>\d{{4}})(?:年度?)?|(?P<n>{_NEXT_YEAR}))?(?:全年|年内|年度内|本年度?|整年)",
+          _whole_year),
     _rule("explicit year", r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?:年度?(?:内|全年)?)?(?!\d)", _whole_year),
     _rule("next year", rf"(?P<n>{_NEXT_YEAR})度?(?:内|全年)?", _whole_year),
     _rule("vague", r"适时|上级|按要求|根据要求|视情|另行|待定|另定|需要|按需|不定期|随时|择期|待通知|届时",
@@ -418,9 +433,9 @@ def parse_deadline(value, year: int) -> Deadline:
         day = _serial_day(float(value))
         if day is not None:
             return Deadline(str(value), day, day, None, "date")
-    text = str(value).strip()
-    if text.lower() in _BLANK_TEXTS:
-        return Deadline(text, None, None, None, "blank")
+    text = str(value).replace("\ufeff", "").strip()
+    if text.lower() in _BLANK_TEXTS:  # pandas' NA shows as "<NA>": not worth keeping as text
+        return Deadline(text if isinstance(value, str) else "", None, None, None, "blank")
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text):  # a serial number stored as text
         day = _serial_day(float(text))
         if day is not None:
