@@ -7,7 +7,7 @@ from .model import DEFAULT_DIMENSIONS
 
 # Keywords from domain.md, a few common variants added; longer words weigh more (more specific).
 KEYWORDS: dict[str, tuple[str, ...]] = {
-    "高度": ("政治建设", "政治引领", "学习贯彻", "两个维护", "两个确立", "意识形态", "上级部署", "政治站位", "政治理论",
+    "高度": ("政治建设", "政治引领", "学习贯彻", "两个维护", "两个确立", "意识形态", "上级部署", "政治站位",
            "政治生态", "旗帜鲜明讲政治", "贯彻落实"),
     "深度": ("理论学习", "中心组", "读书", "党课", "思想建设", "学习强国", "专题研讨", "学习教育", "主题教育",
            "理论武装", "集中学习", "学习", "研讨"),
@@ -22,7 +22,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-_PATTERN = re.compile("|".join(sorted((re.escape(w) for ws in KEYWORDS.values() for w in ws), key=len, reverse=True)))
+# A lookahead finds the longest keyword starting at every position, so overlapping words all count.
+_PATTERN = re.compile("(?=(" + "|".join(sorted((re.escape(w) for ws in KEYWORDS.values() for w in ws),
+                                               key=len, reverse=True)) + "))")
 _DIMENSION_OF = {w: name for name, ws in KEYWORDS.items() for w in ws}
 
 
@@ -43,9 +45,10 @@ def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS)
     weight: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in _PATTERN.finditer(text):
-        name = _DIMENSION_OF[m.group()]
+        word = m.group(1)
+        name = _DIMENSION_OF[word]
         if name in dimensions:
-            weight[name] = weight.get(name, 0) + len(m.group())
+            weight[name] = weight.get(name, 0) + len(word)
             first.setdefault(name, m.start())
     if not weight:
         return None
