@@ -3,7 +3,7 @@ import streamlit as st
 
 from planviz_app import ui
 
-st.set_page_config(page_title="党建工作计划可视化", page_icon="🚩", layout="wide")
+st.set_page_config(page_icon="🚩", layout="wide")
 
 PAGES = {
     "计划": [
@@ -24,4 +24,5 @@ PAGES = {
 
 page = st.navigation(PAGES)
 ui.sidebar()
+ui.chinese_widgets()
 page.run()

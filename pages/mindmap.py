@@ -4,6 +4,8 @@ import streamlit as st
 from planviz.charts.mindmap import mindmap, section_mindmaps
 from planviz_app import state, ui
 
+ui.require_app()
+
 st.title("思维导图")
 plan = state.plan()
 
@@ -24,7 +26,7 @@ if split:
         st.info("计划中没有可分组的条目。")
     for i, (group, graph) in enumerate(maps):
         with st.expander(group, expanded=i == 0):
-            st.graphviz_chart(graph, width="stretch")
+            ui.show_graph(graph)
             d1, d2 = st.columns(2)
             with d1:
                 ui.download_graph("下载 PNG", graph, f"{name}-{group}-思维导图.png", key=f"mm_png_{i}")
@@ -32,7 +34,7 @@ if split:
                 ui.download_graph("下载 SVG", graph, f"{name}-{group}-思维导图.svg", fmt="svg", key=f"mm_svg_{i}")
 else:
     graph = mindmap(plan, **options)
-    st.graphviz_chart(graph, width="stretch")
+    ui.show_graph(graph)
     d1, d2, _ = st.columns([1, 1, 4])
     with d1:
         ui.download_graph("下载 PNG 图片", graph, f"{name}-思维导图.png", key="mm_png")

@@ -4,6 +4,8 @@ import streamlit as st
 from planviz.brief import brief_pdf, brief_png
 from planviz_app import renders, state, ui
 
+ui.require_app()
+
 FORMATS = {"a4": "A4 竖版（打印、发群）", "slide": "16:9 横版（投屏）"}
 
 st.title("一页纸总览")
@@ -22,17 +24,17 @@ options = dict(logo=logo, today=today, palette=pal)
 
 image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
 name = plan.display_title
-d1, d2, d3, _ = st.columns([1, 1, 1, 2])
+d1, d2, d3, _ = st.columns([1, 1, 1, 1])
 with d1:
-    st.download_button("下载 A4 图片（PNG）", image if fmt == "a4" else lambda: brief_png(plan, fmt="a4", **options),
+    st.download_button("A4 图片 PNG", image if fmt == "a4" else lambda: brief_png(plan, fmt="a4", **options),
                        file_name=f"{name}-一页纸简报.png", mime=ui.MIME["png"], key="ov_png", on_click="ignore",
                        icon=":material/download:", type="primary")
 with d2:
-    st.download_button("下载 A4 打印版（PDF）", lambda: brief_pdf(plan, fmt="a4", **options),
+    st.download_button("A4 打印版 PDF", lambda: brief_pdf(plan, fmt="a4", **options),
                        file_name=f"{name}-一页纸简报.pdf", mime=ui.MIME["pdf"], key="ov_pdf", on_click="ignore",
                        icon=":material/download:")
 with d3:
-    st.download_button("下载 16:9 幻灯片（PNG）",
+    st.download_button("16:9 幻灯片 PNG",
                        image if fmt == "slide" else lambda: brief_png(plan, fmt="slide", **options),
                        file_name=f"{name}-幻灯片.png", mime=ui.MIME["png"], key="ov_slide", on_click="ignore",
                        icon=":material/download:")

@@ -7,6 +7,8 @@ from planviz.charts.radar import radar
 from planviz.charts.timeline import timeline
 from planviz_app import cards, slides, state, ui
 
+ui.require_app()
+
 INDEX_KEY = "pv_slide"
 
 ui.hide_sidebar()
@@ -28,7 +30,7 @@ if kind in slides.CHART_SLIDES:
 if kind == "cover":
     st.html(slides.cover(plan))
 elif kind == "structure":
-    st.graphviz_chart(mindmap(plan, depth=2, layout="tree", label_width=14, palette=pal), width="stretch")
+    ui.show_graph(mindmap(plan, depth=2, layout="tree", label_width=14, palette=pal))
 elif kind == "radar":
     ui.show_figure(radar(plan, palette=pal, height=640), key="pr_radar")
 elif kind == "timeline":

@@ -7,6 +7,8 @@ from planviz.model import STATUSES
 from planviz.stats import effective_status, key_figures, overdue_items, work_items
 from planviz_app import cards, state, ui
 
+ui.require_app()
+
 st.title("进度看板")
 plan = state.plan()
 pal = state.palette()
@@ -47,10 +49,7 @@ with c1:
     ui.show_figure(status_donut(plan, palette=pal, height=460), key="pg_donut")
 with c2:
     ui.show_figure(completion_by_dimension(plan, palette=pal, height=460), key="pg_dimension")
-c3, c4 = st.columns(2)
-with c3:
-    ui.show_figure(completion_by_owner(plan, palette=pal), key="pg_owner")
-with c4:
-    curve = planned_vs_actual(plan, today=today, palette=pal, height=520)
-    ui.show_figure(curve, key="pg_curve")
-    ui.download_figure("下载进度曲线 PNG", curve, f"{plan.display_title}-计划与实际进度.png", key="pg_png")
+ui.show_figure(completion_by_owner(plan, palette=pal), key="pg_owner")
+curve = planned_vs_actual(plan, today=today, palette=pal)
+ui.show_figure(curve, key="pg_curve")
+ui.download_figure("下载进度曲线 PNG", curve, f"{plan.display_title}-计划与实际进度.png", key="pg_png")

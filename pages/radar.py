@@ -6,6 +6,8 @@ from planviz.charts.radar import radar
 from planviz.stats import RADAR_METRICS
 from planviz_app import state, ui
 
+ui.require_app()
+
 COMPARE_KEY = "pv_compare"
 
 st.title("六度雷达")
@@ -28,8 +30,8 @@ fig = radar(plan, metric=metric, compare=compare.plan if compare else None, comp
 ui.show_figure(fig, key="rd_radar")
 ui.download_figure("下载雷达图 PNG", fig, f"{plan.display_title}-六度雷达.png", key="rd_png")
 
-st.subheader("五大抓手 × 六度矩阵")
-st.caption("每格是同时属于该抓手和该维度的重点项目个数；空白格说明这一组合还没有项目。")
+st.divider()
+st.caption("五大抓手 × 六度矩阵：每格是同时属于该抓手和该维度的重点项目个数；空白格说明这一组合还没有项目。")
 matrix = lever_matrix(plan, palette=pal)
 ui.show_figure(matrix, key="rd_levers")
 ui.download_figure("下载矩阵图 PNG", matrix, f"{plan.display_title}-抓手矩阵.png", key="lv_png")

@@ -6,7 +6,9 @@ from planviz.model import STATUSES
 from planviz_app import state, ui
 from planviz_app.filters import filter_plan, section_names
 
-GROUPS = {"section": "按板块", "dimension": "按六度维度", "owner": "按负责人"}
+ui.require_app()
+
+GROUPS = {"section": "按板块", "dimension": "按六度维度"}
 COLORS = {"dimension": "按维度着色", "status": "按状态着色"}
 
 st.title("时间轴")

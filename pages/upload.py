@@ -1,4 +1,5 @@
 """上传与检查：上传计划表、查看检查报告、手工对应表头、改年度、在线修改并下载 Excel。"""
+import pandas as pd
 import streamlit as st
 
 from planviz.model import STATUSES, HeaderError
@@ -7,9 +8,12 @@ from planviz.safety import MAX_FILE_BYTES
 from planviz.template import plan_to_xlsx, template_bytes
 from planviz_app import editing, state, ui
 
+ui.require_app()
+
 PENDING_KEY = "pv_pending"  # (bytes, name, HeaderError): a file waiting for its columns to be mapped
 ERROR_KEY = "pv_upload_error"
 UNUSED = "（不使用）"
+TABLE_ROWS = 30
 SEVERITY = {"error": "❌ 错误", "warning": "⚠️ 提醒", "info": "ℹ️ 提示"}
 
 
@@ -100,13 +104,13 @@ m1.metric("条目", len(plan.items))
 m2.metric("错误", len(errors))
 m3.metric("提醒", len(warnings))
 m4.metric("提示", len(plan.issues) - len(errors) - len(warnings))
-if plan.issues:
-    st.dataframe([{"级别": SEVERITY.get(i.severity, i.severity), "工作表": i.sheet or "", "行": i.row,
-                   "列": i.column or "", "问题": i.message, "怎么改": i.hint} for i in plan.issues],
-                 hide_index=True, width="stretch",
-                 column_config={"行": st.column_config.NumberColumn("行", format="%d", width="small"),
-                                "问题": st.column_config.TextColumn(width="large"),
-                                "怎么改": st.column_config.TextColumn(width="large")})
+report = pd.DataFrame([{"级别": SEVERITY.get(i.severity, i.severity), "工作表": i.sheet or "",
+                        "行": str(i.row or ""), "列": i.column or "", "问题": i.message, "怎么改": i.hint}
+                       for i in plan.issues])
+if len(report) > TABLE_ROWS:  # a long report scrolls; a short one is shown in full, text wrapped
+    st.dataframe(report, hide_index=True, width="stretch", height=420)
+elif len(report):
+    st.table(report.set_index("级别"))
 else:
     st.success("没有发现问题。")
 

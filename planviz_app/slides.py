@@ -10,7 +10,7 @@ CHART_SLIDES = ("structure", "radar", "timeline", "progress")
 
 SLIDE_CSS = """<style>
 .pv-slide {font-size: 1.55rem; line-height: 1.6; color: #2B2B2B;}
-.pv-cover {text-align: center; padding: 6vh 2rem 2vh 2rem; border-top: 10px solid #C8102E;
+.pv-cover {text-align: center; padding: 8vh 2rem 6vh 2rem; min-height: 72vh; box-sizing: border-box; border-top: 10px solid #C8102E;
   border-bottom: 4px solid #D4A017; background: linear-gradient(#FFF8EE, #FFFFFF);}
 .pv-cover .org {font-size: 1.7rem; color: #9E0B22; letter-spacing: .2em;}
 .pv-cover h1 {font-size: 3.4rem; color: #C8102E; margin: 1.2rem 0; line-height: 1.25;}

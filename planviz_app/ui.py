@@ -17,6 +17,20 @@ PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN",
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
+def require_app() -> None:
+    """Make sure the page runs inside app.py's st.navigation, never on its own.
+
+    Streamlit still has its old multipage mode: while a ``pages/`` folder exists and no script has
+    called st.navigation yet, a request naming a page runs that file alone (no sidebar, no wide
+    layout). Each page calls this first; it turns the old mode off and reruns through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def today() -> date:
     return date.today()
 
@@ -45,6 +59,15 @@ def show_figure(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
+def show_graph(graph: graphviz.Digraph) -> None:
+    """Show a graph as an SVG drawn on the server by graphviz with the real CJK font.
+
+    st.graphviz_chart lays the graph out in the browser, which measures Chinese text narrower
+    than the font draws it: labels spill out of their boxes (seen in the browser screenshots).
+    """
+    st.image(dot_bytes(graph, "svg").decode("utf-8"), width="stretch")
+
+
 def download_figure(label: str, fig: go.Figure, file_name: str, *, fmt: str = "png", key: str,
                     width: int | None = None, height: int | None = None, scale: float = 2) -> None:
     """A download button that renders the figure only when clicked (kaleido costs time)."""
@@ -57,6 +80,18 @@ def download_graph(label: str, graph: graphviz.Digraph, file_name: str, *, fmt: 
     """A download button that runs graphviz only when clicked."""
     st.download_button(label, lambda: dot_bytes(graph, fmt, dpi=dpi), file_name=file_name, mime=MIME[fmt],
                        key=key, on_click="ignore", icon=":material/download:")
+
+
+def chinese_widgets() -> None:
+    """Chinese wording for the file uploader, whose button and size note Streamlit writes in English."""
+    st.html("""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0;}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
+  content: "选择文件"; font-size: 0.875rem;}
+[data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0;}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {
+  content: "或把文件拖到这里"; font-size: 0.875rem;}
+</style>""")
 
 
 def hide_sidebar() -> None:
