@@ -140,6 +140,15 @@ def test_figure_chrome_and_dispatch(plan):
     assert radar(plan, title="我的雷达").layout.title.text.endswith("<b>我的雷达</b>")
 
 
+def test_markup_in_plan_names_is_escaped():
+    plan = _plan(organization="A&B<党委>", dimensions=("高度<1>", "深度", "精度"), spread={"深度": 1})
+    fig = radar(plan, title="雷达<b>")
+    assert "A&amp;B&lt;党委&gt;" in fig.layout.title.subtitle.text
+    assert fig.layout.title.text.endswith("<b>雷达&lt;b&gt;</b>")
+    assert "高度&lt;1&gt;" in fig.layout.polar.angularaxis.ticktext[0]
+    assert "高度&lt;1&gt;" in fig.layout.annotations[0].text
+
+
 def test_png_export_is_not_blank(plan):
     from planviz.export import figure_bytes
 

@@ -32,11 +32,6 @@ def planned_progress_on(plan: Plan, day: date) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def has_progress(plan: Plan) -> bool:
-    """True when any project or task reports a progress or a status."""
-    return any(i.progress is not None or i.status for i in plan.items if i.level != "section")
-
-
 # -- panels: each draws into one cell of a (possibly 1×1) subplot grid ----------------------------
 def _refs(fig: go.Figure, row: int, col: int) -> tuple[str, str]:
     """Plotly references ("x2", "y2") of the axes in a subplot cell."""
@@ -88,6 +83,7 @@ def _draw_donut(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col: i
 
 
 def _draw_dimension_bars(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col: int) -> None:
+    """Mean progress per dimension in the plan's order and the dimension colours."""
     stats = dimension_stats(plan)
     dims = [s.dimension for s in stats]
     values = [(s.progress or 0) * 100 for s in stats]
@@ -144,6 +140,7 @@ def _percent_axis(fig: go.Figure, row: int, col: int, pal: theme.Palette, room: 
 
 
 def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col: int, today: date) -> None:
+    """Planned curve over the plan year, the today line, and today's actual vs planned progress."""
     first, last = year_bounds(plan)
     curve = planned_curve(plan)
     dated = any(span_of(plan, i) for i in work_items(plan))
@@ -153,9 +150,9 @@ def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col:
         fill="tozeroy", fillcolor=rgba(pal.accent, 0.14),
         hovertemplate="%{x|%m月%d日} 应完成 %{y:.0f}%<extra></extra>"), row=row, col=col)
     x, y = _refs(fig, row, col)
-    fig.update_xaxes(range=[first, last], tickmode="array", tickvals=[date(plan.year, m, 1) for m in range(1, 13)],
-                     ticktext=[f"{m}月" for m in range(1, 13)], showgrid=True, gridcolor=pal.grid,
-                     tickfont=dict(size=14), row=row, col=col)
+    fig.update_xaxes(range=[first, last], tickmode="array",
+                     tickvals=[date(plan.year, m, 1) for m in range(1, 13)], ticktext=[f"{m}月" for m in range(1, 13)],
+                     showgrid=True, gridcolor=pal.grid, tickfont=dict(size=14), row=row, col=col)
     fig.update_yaxes(range=[0, 105], tickvals=PERCENT_TICKS, ticktext=PERCENT_TEXT, gridcolor=pal.grid,
                      tickfont=dict(size=13, color=pal.muted), ticklabelstandoff=8, row=row, col=col)
     if not dated:
@@ -170,8 +167,9 @@ def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col:
                   line=dict(color=pal.primary, width=2, dash="dot"))
     # Inside the plot, so it never meets the panel title above it.
     fig.add_annotation(text=f"{label} {on.month}月{on.day}日", x=on, xref=x, y=1.0, yref=f"{y} domain",
-                       yanchor="top", xanchor="right" if on.month > 10 else "left", xshift=-6 if on.month > 10 else 6,
-                       showarrow=False, font=dict(size=14, color=pal.primary), bgcolor=rgba(pal.background, 0.85))
+                       yanchor="top", xanchor="right" if on.month > 10 else "left",
+                       xshift=-6 if on.month > 10 else 6, showarrow=False, font=dict(size=14, color=pal.primary),
+                       bgcolor=rgba(pal.background, 0.85))
     actual = plan.overall_progress()
     if actual is None:
         _panel_note(fig, row, col, NO_PROGRESS, pal, y=0.75, color=pal.primary)
@@ -183,7 +181,7 @@ def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col:
         hovertemplate=f"{on.month}月{on.day}日 实际完成 {percent(actual)}<extra></extra>"), row=row, col=col)
     text = f"实际完成 <b>{percent(actual)}</b>"
     colour = pal.primary
-    if planned is not None and dated:
+    if planned is not None:  # None when no work item has dates
         gap = (actual - planned) * 100
         colour = AHEAD_COLOR if gap >= 0 else pal.primary
         words = (f"超前 {gap:.0f} 个百分点" if gap >= 0.5 else
@@ -237,8 +235,9 @@ def completion_by_owner(plan: Plan, *, top: int = 15, palette: str = "party", ti
     fig = make_subplots(rows=1, cols=1)
     _draw_owner_bars(fig, plan, pal, 1, 1, top)
     shown = min(top, len(owner_stats(plan)))
-    return style_figure(fig, title=title or owner_heading(plan, top), subtitle=_subtitle(plan, "平均进度（负责事项数）"),
-                        palette=pal.name, width=width, height=height or max(520, 230 + 42 * shown),
+    return style_figure(fig, title=title or owner_heading(plan, top),
+                        subtitle=_subtitle(plan, "平均进度（负责事项数）"), palette=pal.name,
+                        width=width, height=height or max(520, 230 + 42 * shown),
                         margin=dict(l=120, r=60, t=130, b=80))
 
 
@@ -248,9 +247,11 @@ def planned_vs_actual(plan: Plan, *, today: date | None = None, palette: str = "
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_planned(fig, plan, pal, 1, 1, today or date.today())
-    fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top", yref="container"))
-    return style_figure(fig, title=title or "计划进度与实际进度", subtitle=_subtitle(plan, "按完成时限推算应完成比例"),
-                        palette=pal.name, width=width, height=height, margin=dict(l=80, r=60, t=140, b=60))
+    fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top",
+                                  yref="container"))
+    return style_figure(fig, title=title or "计划进度与实际进度",
+                        subtitle=_subtitle(plan, "按完成时限推算应完成比例"), palette=pal.name,
+                        width=width, height=height, margin=dict(l=80, r=60, t=140, b=60))
 
 
 def overdue_table(plan: Plan, *, today: date | None = None) -> pd.DataFrame:
@@ -274,8 +275,10 @@ def progress_overview(plan: Plan, *, today: date | None = None, palette: str = "
     pal = theme.palette(palette)
     today = today or date.today()
     fig = make_subplots(
-        rows=2, cols=3, specs=[[{"type": "domain"}, {"type": "xy"}, {"type": "xy"}], [{"type": "xy", "colspan": 3}, None, None]],
-        column_widths=[0.34, 0.3, 0.36], row_heights=[0.58, 0.42], horizontal_spacing=0.09, vertical_spacing=0.14,
+        rows=2, cols=3,
+        specs=[[{"type": "domain"}, {"type": "xy"}, {"type": "xy"}], [{"type": "xy", "colspan": 3}, None, None]],
+        column_widths=[0.34, 0.3, 0.36], row_heights=[0.58, 0.42], horizontal_spacing=0.09,
+        vertical_spacing=0.14,
         subplot_titles=("事项状态", "各维度完成情况", owner_heading(plan, top), "计划进度与实际进度"))
     fig.update_annotations(font=dict(family=theme.FONT_STACK, size=19, color=pal.ink), yshift=10)
     _draw_donut(fig, plan, pal, 1, 1)

@@ -1,6 +1,7 @@
 """Six-dimension radar (六度雷达): how a plan's projects, effort or progress spread over its dimensions."""
 from __future__ import annotations
 
+import html
 import math
 
 import plotly.graph_objects as go
@@ -22,8 +23,14 @@ def rgba(hex_color: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+def escape_text(text: str) -> str:
+    """Plain text made safe for plotly's HTML-like labels (a plan title may contain “<” or “&”)."""
+    return html.escape(str(text), quote=False)
+
+
 def colored_label(text: str, color: str, bold: bool = True) -> str:
-    """Plotly rich text: ``text`` drawn in ``color`` (used for axis labels in dimension colours)."""
+    """Plotly rich text: plain ``text`` drawn in ``color``; “<br>” line breaks are kept."""
+    text = "<br>".join(escape_text(part) for part in str(text).split("<br>"))
     body = f"<b>{text}</b>" if bold else text
     return f'<span style="color:{color}">{body}</span>'
 
@@ -33,15 +40,17 @@ def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str
     """The chrome every planviz plotly chart shares: explicit template, CJK fonts, titled header, size.
 
     The explicit template matters: importing streamlit swaps plotly's default template.
+    ``title`` and ``subtitle`` are plain text; they are escaped here.
     """
     pal = theme.palette(palette)
     theme.apply_theme(fig, pal.name)
     # A coloured bar before the title is the party-style accent; it scales with any export size.
-    heading = f'<span style="color:{pal.primary}">▍</span><b>{title}</b>'
+    heading = f'<span style="color:{pal.primary}">▍</span><b>{escape_text(title)}</b>'
     fig.update_layout(
         title=dict(text=heading, x=0.02, xanchor="left", y=0.975, yanchor="top", yref="container",
                    font=dict(family=theme.FONT_STACK, size=26, color=pal.ink),
-                   subtitle=dict(text=subtitle, font=dict(family=theme.FONT_STACK, size=15, color=pal.muted))),
+                   subtitle=dict(text=escape_text(subtitle),
+                                 font=dict(family=theme.FONT_STACK, size=15, color=pal.muted))),
         width=width, height=height,
         margin=margin or dict(l=70, r=70, t=120, b=70),
     )
@@ -173,7 +182,7 @@ def radar(plan: Plan, *, metric: str = "projects", compare: Plan | None = None,
 
 def _note_gaps(fig: go.Figure, dims: list[str], r: list[float], metric: str, pal: theme.Palette) -> None:
     """Name the empty dimensions under the chart: a gap is the first thing a secretary should see."""
-    empty = [d for d, v in zip(dims, r) if v == 0]
+    empty = [escape_text(d) for d, v in zip(dims, r) if v == 0]
     if not empty:
         return
     if metric == "progress":
