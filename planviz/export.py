@@ -15,6 +15,9 @@ from .model import PlanError
 FORMATS = ("png", "svg", "pdf")
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 1200, 700
 DEFAULT_SCALE = 2  # print quality: pixels = layout size × 2
+# Chromium returns broken bytes, not an error, for screenshots much taller than this (seen at 70,000 px).
+MAX_SIDE_PX = 32_000
+_MAGIC = {"png": (b"\x89PNG",), "svg": (b"<svg", b"<?xml"), "pdf": (b"%PDF",)}
 
 # kaleido's sync server is not thread-safe (images go to the wrong caller), and streamlit
 # serves each session on its own thread: every export goes through this lock.
@@ -62,13 +65,19 @@ _BROWSER_ERRORS = (RuntimeError, OSError, TimeoutError)
 
 def _render(fig: go.Figure, fmt: str, width: int | None, height: int | None, scale: float | None) -> bytes:
     """One kaleido export; call with ``_LOCK`` held. A browser that died gets one fresh restart."""
-    opts = dict(format=fmt, width=int(width or fig.layout.width or DEFAULT_WIDTH),
-                height=int(height or fig.layout.height or DEFAULT_HEIGHT), scale=scale or DEFAULT_SCALE)
+    width = int(width or fig.layout.width or DEFAULT_WIDTH)
+    height = int(height or fig.layout.height or DEFAULT_HEIGHT)
+    # a very tall figure gets a smaller scale rather than a broken image
+    scale = min(scale or DEFAULT_SCALE, MAX_SIDE_PX / width, MAX_SIDE_PX / height)
+    opts = dict(format=fmt, width=width, height=height, scale=scale)
     failure: Exception | None = None
     for _ in range(2):
         try:
             _ensure_server()
-            return pio.to_image(fig, **opts)
+            data = pio.to_image(fig, **opts)
+            if not data.lstrip()[:5].startswith(_MAGIC[fmt]):
+                raise PlanError("图片导出失败：图表过大，请按板块筛选或减少显示的条目后再导出")
+            return data
         except _BROWSER_ERRORS as exc:
             _stop_server()  # the next round starts a fresh browser
             failure = exc
@@ -80,7 +89,7 @@ def figure_bytes(fig: go.Figure, fmt: str = "png", width: int | None = None, hei
     """Render a plotly figure to image bytes with one shared browser, serialized across threads.
 
     Size defaults to the figure's layout (else 1200×700); ``scale`` defaults to 2, so a PNG is
-    print quality (a 1200-wide figure gives 2400 pixels).
+    print quality (a 1200-wide figure gives 2400 pixels), lowered so no side exceeds 32,000 pixels.
     """
     fmt = _format_of(fmt)
     with _LOCK:

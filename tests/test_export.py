@@ -59,6 +59,14 @@ def test_svg_and_pdf_bytes(warm, small_plan):
     assert figure_bytes(fig, "pdf").startswith(b"%PDF")
 
 
+def test_very_tall_figures_get_a_smaller_scale(warm, monkeypatch):
+    import planviz.export as export
+
+    monkeypatch.setattr(export, "MAX_SIDE_PX", 1000)
+    img = _image(figure_bytes(_swatch("#00FF00", "很高的图"), "png", width=600, height=800))
+    assert img.size == (750, 1000)  # scale 2 lowered to 1.25
+
+
 def test_unknown_format_is_a_chinese_error():
     with pytest.raises(PlanError, match="不支持的导出格式"):
         figure_bytes(go.Figure(), "jpg")

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from .. import theme
 from ..model import STATUSES, Item, Plan
 from ..stats import effective_status, is_overdue, item_dimension, span_of
-from .mindmap import UNGROUPED, plan_groups
+from .mindmap import UNGROUPED, Group, plan_groups
 
 COLOR_BYS = ("dimension", "status")
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
@@ -23,6 +23,8 @@ KIND_SYMBOLS = {"deadline": "diamond", "day": "circle", "recurring": "line-ns", 
 UNDATED_TEXT = "时间待定"
 LABEL_WIDTH = 30  # display columns of a row label
 ROW_HEIGHT = 28  # pixels per row
+COMPACT_ROWS = 200  # above this many rows they shrink, down to MIN_ROW_HEIGHT, to keep exports printable
+MIN_ROW_HEIGHT = 16
 DAY_MS = 86_400_000
 
 
@@ -103,9 +105,9 @@ def _esc(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=False)
 
 
-def _rows(plan: Plan, group_by: str, show_tasks: bool, color_of, muted: str) -> list[Row]:
+def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str) -> list[Row]:
     rows = []
-    for group in plan_groups(plan, group_by):
+    for group in groups:
         color = color_of(group.dimension) if group.dimension else None
         name = _esc(theme.truncate(group.name, LABEL_WIDTH))
         label = f"<b>{name}</b>" if color is None else f"<b><span style='color:{color}'>■</span> {name}</b>"
@@ -251,12 +253,14 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
     def dim_color(dim: str | None) -> str:
         return theme.dimension_color(dim, plan.dimensions)
 
-    rows = _rows(plan, group_by, show_tasks, dim_color, pal.muted)
-    tasks_of = {b.item.id: b.tasks for g in plan_groups(plan, group_by) for b in g.branches}
+    groups = plan_groups(plan, group_by)
+    rows = _rows(groups, show_tasks, dim_color, pal.muted)
+    tasks_of = {b.item.id: b.tasks for g in groups for b in g.branches}
     keys = [*plan.dimensions, UNGROUPED] if color_by == "dimension" else list(STATUSES)
     series: dict[str, _Series] = {}
     progress_text: dict[str, list] = {"x": [], "y": [], "text": []}
     undated_text: dict[str, list] = {"x": [], "y": []}
+    undated: list[Item] = []  # shown rows without any date
     year_start, year_end = date(plan.year, 1, 1), date(plan.year, 12, 31)
     lo, hi = year_start, year_end
 
@@ -293,6 +297,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
                 s.bar(y, first, last, _hover(plan, item, dim, today, "时间：按所属任务汇总"), False, None)
                 right = last
             else:
+                undated.append(item)
                 undated_text["x"].append((year_start + timedelta(days=4)).isoformat())
                 undated_text["y"].append(y)
         if right is not None:
@@ -326,12 +331,12 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=marker, name=name,
                                      legendgroup=f"kind-{kind}"))
 
-    _layout(fig, plan, rows, pal, lo, hi, today, group_by, color_by, height)
+    _layout(fig, plan, rows, undated, pal, lo, hi, today, group_by, color_by, height)
     return fig
 
 
-def _layout(fig: go.Figure, plan: Plan, rows: list[Row], pal: theme.Palette, lo: date, hi: date, today: date,
-            group_by: str, color_by: str, height: int | None) -> None:
+def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pal: theme.Palette, lo: date,
+            hi: date, today: date, group_by: str, color_by: str, height: int | None) -> None:
     """Axes, quarter bands, group bands, the today line, the undated list and the size."""
     year = plan.year
     n = len(rows)
@@ -359,8 +364,6 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], pal: theme.Palette, lo:
                           text=f"<b>今天 {today.month}月{today.day}日</b>", font=dict(size=12, color="#FFFFFF"),
                           bgcolor=pal.primary, borderpad=3, name="今天"))
 
-    undated = [r.item for r in rows if r.item is not None and _placement(plan, r.item) is None
-               and not (r.kind == "project" and any(_placement(plan, t) for t in plan.children(r.item.id)))]
     note_lines: list[str] = []
     if undated:
         names = "、".join(theme.truncate(i.title, 24) for i in undated)
@@ -373,7 +376,8 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], pal: theme.Palette, lo:
     label_cols = max([r.width for r in rows] + [12])
     top = 150
     bottom = 90 + 20 * len(note_lines)
-    height = height or top + bottom + max(n, 3) * ROW_HEIGHT
+    row_height = max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, ROW_HEIGHT * COMPACT_ROWS // max(n, 1)))
+    height = height or top + bottom + max(n, 3) * row_height
     group_word = "板块" if group_by == "section" else "维度"
     color_word = "维度" if color_by == "dimension" else "状态"
     fig.update_layout(
@@ -399,5 +403,6 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], pal: theme.Palette, lo:
                                 if last.month == 12 else date(last.year, last.month + 1, 1).isoformat()],
                                 showgrid=True, gridcolor=pal.grid, griddash="dot", ticks=""))
     fig.update_yaxes(range=[n - 0.5, -0.5], tickvals=list(range(n)), ticktext=[r.label for r in rows],
-                     showgrid=False, zeroline=False, tickfont=dict(size=13, color=pal.ink), ticks="",
+                     showgrid=False, zeroline=False, ticks="",
+                     tickfont=dict(size=13 if row_height >= 24 else 11, color=pal.ink),
                      automargin=False)
