@@ -65,8 +65,8 @@ _SERIAL_MIN = (date(1990, 1, 1) - _EXCEL_EPOCH).days
 _SERIAL_MAX = (date(2100, 12, 31) - _EXCEL_EPOCH).days
 
 _FIXED_FESTIVALS = {
-    "元旦": (1, 1), "妇女节": (3, 8), "劳动节": (5, 1), "青年节": (5, 4), "建党节": (7, 1),
-    "建军节": (8, 1), "教师节": (9, 10), "国庆节": (10, 1),
+    "元旦": (1, 1), "妇女节": (3, 8), "劳动节": (5, 1), "青年节": (5, 4), "儿童节": (6, 1),
+    "建党节": (7, 1), "建军节": (8, 1), "教师节": (9, 10), "国庆节": (10, 1),
 }
 # Lunar festivals and 清明 move every year; outside these tables the cell is unreadable.
 _TABLED_FESTIVALS = {
@@ -93,6 +93,7 @@ _FESTIVAL_ALIASES = {
     "青年节": ("五四青年节", "青年节", "五四节", "五四"),
     "建党节": ("七一建党节", "建党节", "党的生日", "七一节", "七一"),
     "建军节": ("八一建军节", "建军节", "八一节", "八一"),
+    "儿童节": ("六一国际儿童节", "六一儿童节", "国际儿童节", "儿童节", "六一节", "六一"),
     "教师节": ("教师节",),
     "中秋节": ("中秋节", "中秋"),
     "国庆节": ("十一国庆节", "国庆节", "国庆", "十一"),
@@ -131,8 +132,8 @@ def _festival_pattern() -> re.Pattern:
                      key=lambda pair: -len(pair[0]))
     parts = []
     for alias, _ in aliases:
-        if all(ch in _CN_NUM for ch in alias):  # 七一, 十一: not when part of 十一月, 三十一日, 二〇五四年
-            parts.append(rf"(?<![\d{_CN_NUM}]){alias}(?![\d{_CN_NUM}年月日号周季个次点时])")
+        if all(ch in _CN_NUM for ch in alias):  # 七一, 十一: not in 十一月, 三十一日, 二〇五四年, 十一至十二月
+            parts.append(rf"(?<![\d{_CN_NUM}]){alias}(?![\d{_CN_NUM}年月日号周季个次点时]|[、,，和至到~-][\d{_CN_NUM}])")
         else:
             parts.append(alias)
     return re.compile("|".join(parts))
@@ -167,6 +168,7 @@ _REWRITES: tuple[tuple[str, str], ...] = (
     (r"开始", "起"),
     (r"月份", "月"),
     (r"号", "日"),
+    (r"日\d{1,2}(?:[时点](?:\d{1,2}分?)?|:\d{2})", "日"),  # 3月31日24时前, 5月20日17:00前: the day counts
     (r"季(?!度)", "季度"),
     (r"(\d{4})年?Q([1-4])", r"\1年第\2季度"),
     (r"Q([1-4])", r"第\1季度"),
@@ -241,7 +243,7 @@ def _term(text: str, m: re.Match, year: int, start: date, end: date, shape: str)
     before, after = text[:m.start()], text[m.end():]
     if after.startswith(("前后", "期间")):  # around that day: the day itself
         return ("date" if start == end else "period", start, end, None)
-    if before.endswith("截至") or after.startswith("止"):
+    if before.endswith(("至", "到")) or after.startswith("止"):  # 截至6月, 即日起至6月: up to the end
         return ("deadline", None, end, None)
     if after.startswith("前"):
         if shape in ("day", "point"):
