@@ -44,7 +44,7 @@ def test_donut_statuses_counts_and_colours(plan):
 
 def test_donut_without_progress(plan):
     pie = status_donut(_blank(plan)).data[0]
-    assert NO_PROGRESS in pie.title.text
+    assert "计划尚未<br>填报进度" in pie.title.text  # two lines, so it fits a small hole
     assert list(pie.values) == [len(stats.work_items(plan)), 0, 0, 0, 0]
 
 
@@ -168,7 +168,7 @@ def test_overview_combines_the_panels(plan):
 @pytest.mark.parametrize("make", [lambda p: _blank(p), lambda p: Plan(year=2026)])
 def test_overview_without_progress_does_not_crash(plan, make):
     fig = progress_overview(make(plan), today=TODAY, palette="neutral")
-    assert NO_PROGRESS in _notes(fig) + fig.data[0].title.text
+    assert NO_PROGRESS in _notes(fig) and "填报进度" in fig.data[0].title.text
     for build in (status_donut, completion_by_dimension, completion_by_owner, planned_vs_actual):
         assert isinstance(build(make(plan)), go.Figure)
     assert tuple(overdue_table(make(plan), today=TODAY).columns) == OVERDUE_COLUMNS

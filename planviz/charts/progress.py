@@ -62,14 +62,14 @@ def _draw_donut(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col: i
     if overall is not None:
         centre = f"<b>{percent(overall)}</b><br><span style='font-size:{int(16 * scale)}px'>总体进度</span>"
     else:
-        centre = f"<span style='font-size:{int(17 * scale)}px'>{NO_PROGRESS}</span>"
+        centre = "<br>".join(theme.wrap_text(NO_PROGRESS, 8))
     fig.add_trace(go.Pie(
         labels=list(STATUSES), values=[counts[s] for s in STATUSES], hole=0.62, sort=False,
         direction="clockwise", domain=dict(x=[x0, split], y=[y0, y1]),
         marker=dict(colors=[theme.status_color(s) for s in STATUSES], line=dict(color="white", width=2)),
         textinfo="none", hovertemplate="%{label}：%{value} 项（%{percent}）<extra></extra>",
         title=dict(text=centre, position="middle center",
-                   font=dict(family=theme.FONT_STACK, size=int(38 * scale),
+                   font=dict(family=theme.FONT_STACK, size=int((38 if overall is not None else 18) * scale),
                              color=pal.primary if overall is not None else pal.muted)),
         showlegend=False))  # no row/col: plotly would stretch the donut over the whole cell
     step = 34 * scale  # pixels between key lines
