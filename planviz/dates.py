@@ -201,7 +201,11 @@ def _normalise(text: str) -> str:
 
 _NEXT_YEAR = "次年|明年|翌年|来年|下一年"
 _SEP = r"起?(?:-|至|到)"
-_PART = r"(?P<{0}>上中旬|中下旬|上旬|中旬|下旬|初|中|底|末|尾)?"
+# part of a month → (first day, last day), 0 standing for the month's last day
+_MONTH_PARTS = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20), "下旬": (21, 0),
+                "上中旬": (1, 20), "中下旬": (11, 0), "上半月": (1, 15), "下半月": (16, 0),
+                "底": (0, 0), "末": (0, 0), "尾": (0, 0)}
+_PART = "(?P<{0}>" + "|".join(sorted(_MONTH_PARTS, key=len, reverse=True)) + ")?"  # longest first
 _Span = tuple  # (kind, start, end, recurrence)
 
 
@@ -218,15 +222,10 @@ def _year_of(m: re.Match, base: int, name: str = "y") -> int:
 
 
 def _month_part(year: int, month: int, part: str | None) -> tuple[date, date]:
-    """First and last day of a month or of its 上旬/中旬/下旬 (初 = 上旬, 中 = 中旬)."""
-    last = _month_end(year, month)
-    first_day = {"上": 1, "初": 1, "中": 11, "下": 21, "底": last.day, "末": last.day, "尾": last.day}
-    last_day = {"上": 10, "初": 10, "中": 20}
-    if not part:
-        return date(year, month, 1), last
-    head = part[0]
-    tail = part[-2] if part.endswith("旬") else head  # 上中旬 → 上 … 中
-    return date(year, month, first_day[head]), date(year, month, last_day.get(tail, last.day))
+    """First and last day of a month or of a part of it (上旬, 3月初, 中下旬, 下半月, 月底 …)."""
+    last = _month_end(year, month).day
+    first, final = _MONTH_PARTS[part] if part else (1, 0)
+    return date(year, month, first or last), date(year, month, final or last)
 
 
 def _quarter(year: int, q: int) -> tuple[date, date]:
@@ -404,7 +403,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("month", rf"{_y()}(?P<m>\d{{1,2}})月{_PART.format('p')}", _month),
     _rule("quarter", rf"{_y()}第?(?P<q>\d)季度(?P<p>初|末|底)?", _quarter_term),
     _rule("half", rf"{_y()}(?P<h>[上下])半年(?P<p>末|底)?", _half),
-    _rule("year point", rf"(?P<y>\d{{4}}年?|{_NEXT_YEAR}|次|明|来|翌)?年度?(?P<p>底|末|终|中|初)|岁末", _year_point),
+    _rule("year point", rf"(?P<y>\d{{4}}年?|{_NEXT_YEAR}|次|明|来|翌)?年度?(?P<p>底|末|终|中|初)|岁末",
+          _year_point),  # 岁末 leaves p empty: the year's end
     _rule("festival", rf"{_y()}(?P<f>{_FESTIVALS})", _festival),
     _rule("ongoing", r"长期|持续|常态|常年|经常|日常|贯穿全年|(?<!不)定期", _ongoing),
     _rule("whole year", rf"(?:(?P<y>\d{{4}})(?:年度?)?|(?P<n>{_NEXT_YEAR}))?(?:全年|年内|年度内|本年度?|整年)",
@@ -424,24 +424,23 @@ def _serial_day(number: float) -> date | None:
     return _EXCEL_EPOCH + timedelta(days=int(number))
 
 
+def _one_day(text: str, day: date) -> Deadline:
+    return Deadline(text, day, day, None, "date")
+
+
 def parse_deadline(value, year: int) -> Deadline:
     """Read one 完成时限 cell of a plan for ``year``; never raises, unknown text is kind "unreadable"."""
     if value is None or (isinstance(value, (float, date)) and value != value):  # NaN, NaT
         return Deadline("", None, None, None, "blank")
     if isinstance(value, date):
-        day = value.date() if isinstance(value, datetime) else value
-        return Deadline(str(value).strip(), day, day, None, "date")
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        day = _serial_day(float(value))
-        if day is not None:
-            return Deadline(str(value), day, day, None, "date")
+        return _one_day(str(value).strip(), value.date() if isinstance(value, datetime) else value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and _serial_day(float(value)):
+        return _one_day(str(value), _serial_day(float(value)))
     text = str(value).replace("\ufeff", "").strip()
     if text.lower() in _BLANK_TEXTS:  # pandas' NA shows as "<NA>": not worth keeping as text
         return Deadline(text if isinstance(value, str) else "", None, None, None, "blank")
-    if re.fullmatch(r"\d{5}(?:\.\d+)?", text):  # a serial number stored as text
-        day = _serial_day(float(text))
-        if day is not None:
-            return Deadline(text, day, day, None, "date")
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and _serial_day(float(text)):  # a serial number kept as text
+        return _one_day(text, _serial_day(float(text)))
     norm = _normalise(text)
     for rule in _RULES:
         m = rule.pattern.search(norm)
