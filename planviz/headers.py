@@ -51,8 +51,6 @@ for _field, _words in SYNONYMS.items():
 _LOOKUP["项目"] = "title"  # “项目” alone names the work item; only a task sheet's second “项目” is its parent
 _FUZZY = sorted(((w, f) for w, f in _LOOKUP.items() if len(w) >= 2), key=lambda wf: -len(wf[0]))
 
-# When the first column of a field is taken, a later synonym becomes its partner field.
-_SECOND_COLUMN = {"deadline": "end", "title": None}
 _END_WORDS = {"完成时限", "完成时间", "截止时间", "截止日期", "完成日期", "计划完成时间", "办结时限", "完成期限"}
 _START_WORDS = {"开始时间", "开始日期", "起始时间", "起始日期", "开始", "启动时间"}
 MULTI_FIELDS = ("owners", "departments", "notes")  # several columns merge into one value
@@ -193,8 +191,8 @@ def find_header(rows: list[list], column_map: dict[str, str], h_merges: set[tupl
             key = label
         labels.append((c, label, key))
     taken: dict[str, int] = {}
+    titles: list[int] = []
     has_task_id = any(header_key(lbl) == "任务编号" for _, lbl, _ in labels)
-    columns = []
     order = sorted(labels, key=lambda t: (t[0] in hidden, t[0]))  # visible columns claim fields first
     named: dict[int, Column] = {}
     for c, label, key in order:
@@ -210,7 +208,9 @@ def find_header(rows: list[list], column_map: dict[str, str], h_merges: set[tupl
         if field == "title" and k == "项目" and "title" in taken:
             field = "parent"
         if field and field in taken and field not in MULTI_FIELDS:
-            if field == "deadline" and k in _END_WORDS and "end" not in taken:
+            if field == "title" and len(titles) == 1:  # 重点任务 | 具体措施: maybe projects and their tasks
+                titles.append(c)
+            elif field == "deadline" and k in _END_WORDS and "end" not in taken:
                 field = "end"
             elif field == "deadline" and k in _START_WORDS and "start" not in taken:
                 field = "start"
@@ -218,6 +218,8 @@ def find_header(rows: list[list], column_map: dict[str, str], h_merges: set[tupl
                 field = None
         if field:
             taken.setdefault(field, c)
+            if field == "title" and not titles:
+                titles.append(c)
         named[c] = Column(c, label or column_letter(c), field, c in hidden)
     columns = [named[c] for c in sorted(named)]
     return Header(first + (1 if two_rows else 0), first, tuple(columns))

@@ -50,96 +50,140 @@ def _pick(value: str, names: tuple[str, ...]) -> str:
     return value
 
 
+_GROUP_RANK, _MEASURE_RANK = -1, 99  # 重点任务 | 具体措施 layouts: the group is the project, each measure a task
+
+
 def read_rows(sheet: str, rows: list, header: Header, year: int, vocab: tuple[tuple[str, ...], tuple[str, ...]],
               cache: dict, issues: list[Issue]) -> list[Record]:
     """Interpret the rows under ``header``: skip blanks, footnotes and signatures (noting each), keep the rest."""
-    width = len(header.columns)
-    blank = width  # every row is padded with one empty cell, the stand-in for absent columns
-    idx: dict[str, list[int]] = {}
-    for c in header.columns:
-        if c.field:
-            idx.setdefault(c.field, []).append(c.index)
-    label = {c.index: c.label for c in header.columns}
-    first = {f: ix[0] for f, ix in idx.items()}
-    col = {f: first.get(f, blank) for f in ("title", "id", "section", "progress", "status", "milestone",
-                                                 "highlight", "dimension", "lever", "parent")}
-    extra_cols = [(c.index, c.label) for c in header.columns if c.field is None]
-    detail_cols = [i for f in _DETAIL_FIELDS for i in idx.get(f, ())]
-    header_texts = [text(v) for v in rows[header.row]][:width]
-    several_departments = len(idx.get("departments", ())) > 1
-    dl_is_deadline = "deadline" in first and any(w in label[first["deadline"]] for w in _DEADLINE_WORDS)
-    dimensions, levers = vocab
-    is_task_sheet = "parent" in first
+    return _SheetRows(sheet, rows, header, year, vocab, cache, issues).read()
 
-    def parse(value: str):
-        found = cache.get(value)
+
+class _SheetRows:
+    """The row pass over one sheet; holds what every row needs (column positions, caches, issues)."""
+
+    def __init__(self, sheet: str, rows: list, header: Header, year: int,
+                 vocab: tuple[tuple[str, ...], tuple[str, ...]], cache: dict, issues: list[Issue]):
+        self.sheet, self.rows, self.header, self.year, self.cache, self.issues = sheet, rows, header, year, cache, issues
+        self.dimensions, self.levers = vocab
+        self.width = len(header.columns)  # rows are padded with one empty cell, the stand-in for absent columns
+        idx: dict[str, list[int]] = {}
+        for c in header.columns:
+            if c.field:
+                idx.setdefault(c.field, []).append(c.index)
+        self.label = {c.index: c.label for c in header.columns}
+        self.extra_cols = [(c.index, c.label) for c in header.columns if c.field is None]
+        self.group_col = None  # 重点任务 | 具体措施: the first title column groups the rows of the second
+        if len(idx.get("title", ())) == 2:
+            first_title, second_title = idx["title"]
+            if _grouped(rows, header.row + 1, first_title, second_title):
+                self.group_col, idx["title"] = first_title, [second_title]
+            else:
+                self.extra_cols = sorted(self.extra_cols + [(second_title, self.label[second_title])])
+                idx["title"] = [first_title]
+        self.idx = idx
+        self.first = {f: ix[0] for f, ix in idx.items()}
+        self.col = {f: self.first.get(f, self.width) for f in (
+            "title", "id", "section", "progress", "status", "milestone", "highlight", "dimension", "lever", "parent")}
+        self.detail_cols = [i for f in _DETAIL_FIELDS for i in idx.get(f, ())]
+        self.several_departments = len(idx.get("departments", ())) > 1
+        self.dl_is_deadline = "deadline" in self.first and any(
+            w in self.label[self.first["deadline"]] for w in _DEADLINE_WORDS)
+        self.is_task_sheet = "parent" in self.first
+        self.people: dict[str, tuple] = {}  # split owner/department cells: the same names recur on many rows
+
+    def parse(self, value: str):
+        found = self.cache.get(value)
         if found is None:
-            found = cache[value] = parse_deadline(value, year)
+            found = self.cache[value] = parse_deadline(value, self.year)
         return found
 
-    people: dict[str, tuple] = {}  # split owner/department cells: the same names recur on many rows
-    out: list[Record] = []
-    section_fill = ""
-    in_footnotes = False
-    for r in range(header.row + 1, len(rows)):
-        row = rows[r]
-        texts = [text(v) for v in row]
-        filled = [i for i, t in enumerate(texts) if t]
-        if not filled:
-            continue
-        n = r + 1
-        extra_tail = [(column_letter(i), texts[i]) for i in filled if i >= width]  # cells beyond the header
-        row = list(row[:width]) + [""] * (width + 1 - min(len(row), width))
-        texts = texts[:width] + [""] * (width + 1 - min(len(texts), width))
-        lead = texts[filled[0]] if filled[0] < width else extra_tail[0][1]
-
-        def skip(why: str, hint: str = "") -> None:
-            issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", sheet, n,
-                                hint=hint))
-
-        if texts[:width] == header_texts and len(filled) > 1:
-            skip("是重复的表头")
-            continue
-        if len(filled) <= 3 and any(_SIGNATURE.match(texts[i]) for i in filled if i < width):
-            skip("是落款或签字栏")
-            continue
-        if _FOOTNOTE.match(lead) or (in_footnotes and len(filled) <= 2):
-            in_footnotes = True
-            skip("是表格下方的注释")
-            continue
-        has_detail = any(texts[i] for i in detail_cols)
-        if not has_detail and len(filled) <= 2 and not is_task_sheet:
-            heading = _section_heading([texts[i] for i in filled if i < width], filled[0], first.get("title"))
-            if heading:
-                out.append(Record(sheet, n, "section", heading))
-                section_fill = ""
+    def read(self) -> list[Record]:
+        width, col = self.width, self.col
+        header_texts = [text(v) for v in self.rows[self.header.row]][:width]
+        out: list[Record] = []
+        section_fill = group = ""
+        in_footnotes = False
+        for r in range(self.header.row + 1, len(self.rows)):
+            row = self.rows[r]
+            texts = [text(v) for v in row]
+            filled = [i for i, t in enumerate(texts) if t]
+            if not filled:
                 continue
-        title_raw = texts[col["title"]]
-        if not title_raw and not has_detail:
-            skip("没有工作内容", "如这是一项工作，请在工作内容列填写。")
-            continue
-        rank, number, title = cells.numbering(title_raw)
-        raw_id = ""
-        if texts[col["id"]]:
-            id_rank, id_number = cells.id_numbering(texts[col["id"]])
-            if id_rank is not None:
-                rank, number = id_rank, id_number
-            else:
-                raw_id = id_number
+            n = r + 1
+            extra_tail = [(column_letter(i), texts[i]) for i in filled if i >= width]  # cells beyond the header
+            row = list(row[:width]) + [""] * (width + 1 - min(len(row), width))
+            texts = texts[:width] + [""] * (width + 1 - min(len(texts), width))
+            lead = texts[filled[0]] if filled[0] < width else extra_tail[0][1]
+            if texts[:width] == header_texts and len(filled) > 1:
+                self.skip(n, lead, "是重复的表头")
+                continue
+            if len(filled) <= 3 and any(_SIGNATURE.match(texts[i]) for i in filled if i < width):
+                self.skip(n, lead, "是落款或签字栏")
+                continue
+            if _FOOTNOTE.match(lead) or (in_footnotes and len(filled) <= 2):
+                in_footnotes = True
+                self.skip(n, lead, "是表格下方的注释")
+                continue
+            has_detail = any(texts[i] for i in self.detail_cols)
+            if not has_detail and len(filled) <= 2 and not self.is_task_sheet:
+                heading = _section_heading([texts[i] for i in filled if i < width], filled[0], self.first.get("title"))
+                if heading:
+                    out.append(Record(self.sheet, n, "section", heading))
+                    section_fill = group = ""
+                    continue
+            if texts[col["section"]]:
+                section_fill = cells.numbering(texts[col["section"]])[2]
+            title_raw = texts[col["title"]]
+            if self.group_col is not None and texts[self.group_col] and texts[self.group_col] != group:
+                group = texts[self.group_col]
+                rank, number, name = cells.numbering(group)
+                id_rank, id_number = cells.id_numbering(texts[col["id"]])
+                number = id_number if id_rank is not None else number if rank is not None else ""
+                project = Record(self.sheet, n, "work", name, _GROUP_RANK, number, section=section_fill)
+                out.append(project)
+                if not title_raw:  # the group's own row: its details are the project's
+                    project.values = self.values(row, texts, n, extra_tail)
+                    continue
+            if not title_raw and not has_detail:
+                self.skip(n, lead, "没有工作内容", "如这是一项工作，请在工作内容列填写。")
+                continue
+            rank, number, title = cells.numbering(title_raw)
+            raw_id = ""
+            if texts[col["id"]]:
+                id_rank, id_number = cells.id_numbering(texts[col["id"]])
+                if id_rank is not None:
+                    rank, number = id_rank, id_number
+                else:
+                    raw_id = id_number
+            if self.group_col is not None and group:  # measures are numbered within their project
+                rank, number, raw_id = _MEASURE_RANK, "", ""
+            values = self.values(row, texts, n, extra_tail)
+            if title and (title[0] in _STARS or title[-1] in _STARS):
+                title = title.strip(_STARS + " ")
+                values["highlight"] = True
+            if not title:
+                self.issues.append(Issue("warning", f"第 {n} 行填写了责任人或时间，但没有填写工作内容。", self.sheet, n,
+                                         self.label.get(col["title"]), "请补上这一行要做的工作。"))
+                title = "（未填写工作内容）"
+            parent_ref = texts[col["parent"]] if self.is_task_sheet else None
+            out.append(Record(self.sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
+        if self.group_col is not None:
+            _sum_up_groups(out)
+        return out
+
+    def skip(self, n: int, lead: str, why: str, hint: str = "") -> None:
+        self.issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", self.sheet, n,
+                                 hint=hint))
+
+    def values(self, row: list, texts: list[str], n: int, extra_tail: list) -> dict:
+        """Item keyword arguments from one padded row (reading problems become issues)."""
+        col, label = self.col, self.label
         values: dict = {}
-        if title and (title[0] in _STARS or title[-1] in _STARS):
-            title = title.strip(_STARS + " ")
-            values["highlight"] = True
-        if not title:
-            issues.append(Issue("warning", f"第 {n} 行填写了责任人或时间，但没有填写工作内容。", sheet, n,
-                                label.get(col["title"]), "请补上这一行要做的工作。"))
-            title = "（未填写工作内容）"
-        if texts[col["section"]]:
-            section_fill = cells.numbering(texts[col["section"]])[2]
-        _people(values, idx, texts, label, several_departments, people)
-        _timing(values, row, texts, first, dl_is_deadline, parse)
+        _people(values, self.idx, texts, label, self.several_departments, self.people)
+        _timing(values, row, texts, self.first, self.dl_is_deadline, self.parse)
         for name in ("goal", "deliverable", "criteria"):
-            joined = "；".join(texts[i] for i in idx.get(name, ()) if texts[i])
+            joined = "；".join(texts[i] for i in self.idx.get(name, ()) if texts[i])
             if joined:
                 values[name] = joined
         value = texts[col["progress"]]
@@ -148,29 +192,59 @@ def read_rows(sheet: str, rows: list, header: Header, year: int, vocab: tuple[tu
             if ok:
                 values["progress"] = progress
             else:
-                issues.append(Issue("warning", f"进度「{value}」无法识别（应在 0%–100% 之间）。", sheet, n,
-                                    label[col["progress"]], "请填写百分比，如 35%；未开始填 0%。"))
+                self.issues.append(Issue("warning", f"进度「{value}」无法识别（应在 0%–100% 之间）。", self.sheet, n,
+                                         label[col["progress"]], "请填写百分比，如 35%；未开始填 0%。"))
         value = texts[col["status"]]
         if value:
             status, ok = cells.normalize_status(value)
             if ok:
                 values["status"] = status
             else:
-                issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", sheet, n, label[col["status"]],
-                                    "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
+                self.issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", self.sheet, n,
+                                         label[col["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
         for name in ("milestone", "highlight"):
             if texts[col[name]]:
-                values[name] = values.get(name, False) or cells.parse_flag(row[col[name]])
+                values[name] = cells.parse_flag(row[col[name]])
         if texts[col["dimension"]]:
-            values["dimension"] = _pick(texts[col["dimension"]], dimensions)
+            values["dimension"] = _pick(texts[col["dimension"]], self.dimensions)
         if texts[col["lever"]]:
-            values["lever"] = _pick(texts[col["lever"]], levers)
-        extra = tuple((lbl, texts[i]) for i, lbl in extra_cols if texts[i]) + tuple(extra_tail)
+            values["lever"] = _pick(texts[col["lever"]], self.levers)
+        extra = tuple((lbl, texts[i]) for i, lbl in self.extra_cols if texts[i]) + tuple(extra_tail)
         if extra:
             values["extra"] = extra
-        parent_ref = texts[col["parent"]] if is_task_sheet else None
-        out.append(Record(sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
-    return out
+        return values
+
+
+def _sum_up_groups(records: list[Record]) -> None:
+    """A group title without details of its own takes its measures' owners, departments and time span."""
+    project = None
+    for rec in records:
+        if rec.rank == _GROUP_RANK or rec.kind == "section":
+            project = rec if rec.rank == _GROUP_RANK and not rec.values else None
+            continue
+        if project is None or rec.rank != _MEASURE_RANK:
+            continue
+        own, more = project.values, rec.values
+        for key in ("owners", "departments"):
+            names = tuple(dict.fromkeys(own.get(key, ()) + more.get(key, ())))
+            if names:
+                own[key] = names
+        first, last = more.get("start") or more.get("end"), more.get("end") or more.get("start")
+        if first:
+            own["start"] = min(own.get("start", first), first)
+            own["end"] = max(own.get("end", last), last)
+
+
+def _grouped(rows: list, first_row: int, group_col: int, item_col: int) -> bool:
+    """True when the first of two title columns repeats (merged or written once) over rows of the second."""
+    previous = ""
+    for row in rows[first_row:]:
+        group = text(row[group_col]) if group_col < len(row) else ""
+        item = text(row[item_col]) if item_col < len(row) else ""
+        if item and previous and (not group or group == previous):
+            return True
+        previous = group or previous
+    return False
 
 
 def _section_heading(parts: list[str], first_col: int, title_col: int | None) -> str:
@@ -303,6 +377,7 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
 
     items: list[Item] = []
     placed: set[str] = set()
+    by_section: dict[str, str | None] = {}  # dimension inferred from each section name
     for node in nodes:
         rec = node.record
         if node.section and node.section not in placed:
@@ -316,7 +391,9 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
         if node.level == "project":
             parent = section_ids.get(node.section)
             if "dimension" not in values:
-                dim = infer_dimension(rec.title, dimensions) or infer_dimension(node.section, dimensions)
+                if node.section not in by_section:
+                    by_section[node.section] = infer_dimension(node.section, dimensions)
+                dim = infer_dimension(rec.title, dimensions) or by_section[node.section]
                 values.update(dimension=dim, dimension_inferred=dim is not None)
         else:
             parent = rec.parent_ref or None

@@ -112,6 +112,35 @@ def outline(path: Path) -> Path:
     return path
 
 
+# The grouped plan: (id, title, level, parent, owners).
+GROUPED_ITEMS = (
+    ("1", "加强理论学习", "project", None, ("张三", "李四")),
+    ("1.1", "每月集中学习", "task", "1", ("张三",)),
+    ("1.2", "举办读书班", "task", "1", ("李四",)),
+    ("1.3", "开展专题研讨", "task", "1", ("张三",)),
+    ("2", "关爱党员", "project", None, ("王五",)),
+    ("2.1", "走访慰问困难党员", "task", "2", ("王五",)),
+    ("2.2", "开展谈心谈话", "task", "2", ("王五",)),
+)
+
+
+def grouped_measures(path: Path) -> Path:
+    """重点任务 merged down over its 具体措施 rows (序号 merged with it): projects and their tasks."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "重点任务"
+    ws.append(["序号", "重点任务", "具体措施", "责任人", "完成时限"])
+    ws.append([1, "加强理论学习", "每月集中学习", "张三", "每月"])
+    ws.append([None, None, "举办读书班", "李四", "3月底前"])
+    ws.append([None, None, "开展专题研讨", "张三", "第二季度"])
+    ws.append([2, "关爱党员", "走访慰问困难党员", "王五", "七一前"])
+    ws.append([None, None, "开展谈心谈话", "王五", "每季度"])
+    for rng in ("A2:A4", "B2:B4", "A5:A6", "B5:B6"):
+        ws.merge_cells(rng)
+    wb.save(path)
+    return path
+
+
 def unknown_header(path: Path) -> Path:
     """A sheet whose header words planviz does not know (the user must map columns)."""
     wb = Workbook()

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from messy import (CSV_ROWS, MERGED_ROWS, OUTLINE_ITEMS, TITLE, merged_category, outline, plan_csv,
-                   unknown_header)
+from messy import (CSV_ROWS, GROUPED_ITEMS, MERGED_ROWS, OUTLINE_ITEMS, TITLE, grouped_measures, merged_category,
+                   outline, plan_csv, unknown_header)
 from planviz.headers import FIELDS, field_of
 from planviz.model import HeaderError, PlanError
 from planviz.readers import load_plan
@@ -108,6 +108,22 @@ def test_outline_deadline_words(outlined):
 def test_owners_from_责任领导(outlined):
     assert outlined.by_id()["1.1"].owners == ("张书记",)
     assert outlined.by_id()["1.1.1"].owners == ("李委员",)
+
+
+def test_merged_key_task_column_groups_its_measures(tmp_path):
+    plan = load_plan(grouped_measures(tmp_path / "g.xlsx"), year=2026)
+    assert [(i.id, i.title, i.level, i.parent, i.owners) for i in plan.items] == list(GROUPED_ITEMS)
+    study = plan.by_id()["1"]
+    assert (study.start, study.end) == (date(2026, 1, 1), date(2026, 12, 31))  # spans its measures
+    assert plan.by_id()["1.2"].end == date(2026, 3, 31)
+
+
+def test_two_title_columns_without_groups_keep_the_second_as_extra(tmp_path):
+    rows = [["开展学习", "每月集中学习", "张三", "每月"], ["走访慰问", "七一走访", "李四", "七一前"]]
+    plan = load_plan(_one_sheet(tmp_path, ["重点任务", "具体措施", "责任人", "完成时限"], rows), year=2026)
+    assert [(p.title, p.extras) for p in plan.projects] == [("开展学习", {"具体措施": "每月集中学习"}),
+                                                           ("走访慰问", {"具体措施": "七一走访"})]
+    assert plan.tasks == ()
 
 
 # -- headers and column maps --------------------------------------------------------------------
