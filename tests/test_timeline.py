@@ -221,7 +221,7 @@ def test_long_and_hostile_labels(small_plan):
                                      end=date(2026, 4, 30))]
     fig = timeline(small_plan.with_items(items), today=TODAY)
     label = rows(fig)[row_of(fig, "加强和改进")]
-    assert label.endswith("…") and theme.display_width(label) <= 30
+    assert label.endswith("…") and theme.display_width(label) <= 36
     hover = next(t for t in fig.data if t.type == "scatter" and t.marker.symbol == "diamond" and t.name == "高度")
     assert "&lt;脚本&gt;" in hover.text[0] and "<脚本>" not in hover.text[0]
 
@@ -247,7 +247,7 @@ def test_sample_plan_every_item_has_a_row(plan):
     labels = rows(fig)
     for item in plan.projects:
         title = ("★ " if item.highlight else "") + item.title
-        assert any(theme.truncate(title, 30) in label for label in labels), item.title
+        assert any(theme.truncate(title, 36) in label for label in labels), item.title
 
 
 def test_bad_options_are_refused(small_plan):

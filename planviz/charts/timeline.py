@@ -21,7 +21,7 @@ RECURRENCE_NAMES = {"weekly": "每周", "monthly": "每月", "quarterly": "每�
 KIND_NAMES = {"deadline": "截止时间（仅有期限）", "day": "单日活动", "recurring": "周期性工作", "milestone": "里程碑"}
 KIND_SYMBOLS = {"deadline": "diamond", "day": "circle", "recurring": "line-ns", "milestone": "star"}
 UNDATED_TEXT = "时间待定"
-LABEL_WIDTH = 30  # display columns of a row label
+LABEL_WIDTH = 36  # display columns of a row label
 ROW_HEIGHT = 28  # pixels per row
 COMPACT_ROWS = 200  # above this many rows they shrink, down to MIN_ROW_HEIGHT, to keep exports printable
 MIN_ROW_HEIGHT = 16
@@ -340,6 +340,9 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
     """Axes, quarter bands, group bands, the today line, the undated list and the size."""
     year = plan.year
     n = len(rows)
+    width = 1600
+    left = min(520, 30 + 8 * max([r.width for r in rows] + [12]))
+    band_start = -left / (width - left - 40)  # group bands reach under the row labels
     shapes, notes = [], []
     for q, name in enumerate(QUARTERS):
         q0, q1 = date(year, 3 * q + 1, 1), date(year + (q == 3), (3 * q + 3) % 12 + 1, 1)
@@ -351,11 +354,11 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
                           font=dict(size=14, color=pal.primary)))
     for y, row in enumerate(rows):
         if row.kind == "group":
-            shapes.append(dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=y - 0.5, y1=y + 0.5,
+            shapes.append(dict(type="rect", xref="paper", yref="y", x0=band_start, x1=1, y0=y - 0.5, y1=y + 0.5,
                                fillcolor=theme.LIGHT_GOLD if pal.name == "party" else pal.grid, opacity=0.55,
                                line=dict(width=0), layer="below", name=f"分组：{row.group}"))
             if y:
-                shapes.append(dict(type="line", xref="paper", yref="y", x0=0, x1=1, y0=y - 0.5, y1=y - 0.5,
+                shapes.append(dict(type="line", xref="paper", yref="y", x0=band_start, x1=1, y0=y - 0.5, y1=y - 0.5,
                                    line=dict(color=pal.accent, width=1)))
     if lo <= today <= hi and today.year == year:
         shapes.append(dict(type="line", xref="x", yref="paper", x0=today.isoformat(), x1=today.isoformat(),
@@ -373,20 +376,25 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
                           text="<br>".join(_esc(line) for line in note_lines),
                           font=dict(size=12, color=pal.muted)))
 
-    label_cols = max([r.width for r in rows] + [12])
     top = 150
     bottom = 90 + 20 * len(note_lines)
     row_height = max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, ROW_HEIGHT * COMPACT_ROWS // max(n, 1)))
     height = height or top + bottom + max(n, 3) * row_height
+    plot_height = max(1, height - top - bottom)
+    edge = 1 + top / plot_height  # the figure's top edge, in paper units
+    shapes += [dict(type="rect", xref="paper", yref="paper", x0=-1, x1=2, y0=edge - 6 / plot_height, y1=edge,
+                    fillcolor=pal.primary, line=dict(width=0), name="页眉"),
+               dict(type="line", xref="paper", yref="paper", x0=-1, x1=2, y0=edge - 9 / plot_height,
+                    y1=edge - 9 / plot_height, line=dict(color=pal.accent, width=2), name="页眉")]
     group_word = "板块" if group_by == "section" else "维度"
     color_word = "维度" if color_by == "dimension" else "状态"
     fig.update_layout(
         title=dict(text=f"<b>{_esc(plan.display_title)}</b> · 时间轴", font=dict(size=24, color=pal.primary),
                    subtitle=dict(text=f"按{group_word}分组 · 颜色表示{color_word} · 深色条为已完成部分",
                                  font=dict(size=13, color=pal.muted)),
-                   x=0.01, xanchor="left", y=0.99, yanchor="top", yref="container"),
-        width=1600, height=height, barmode="overlay", bargap=0.3,
-        margin=dict(l=min(520, 30 + 8 * label_cols), r=40, t=top, b=bottom),
+                   x=0.01, xanchor="left", y=1 - 24 / height, yanchor="top", yref="container"),
+        width=width, height=height, barmode="overlay", bargap=0.3,
+        margin=dict(l=left, r=40, t=top, b=bottom),
         shapes=shapes, annotations=notes, hovermode="closest",
         legend=dict(orientation="h", x=0, xanchor="left", y=0, yref="container", yanchor="bottom",
                     font=dict(size=13), title=dict(text=f"{color_word}：")),
