@@ -1,12 +1,13 @@
 """One-page brief (一页纸简报): a plan on one A4 page (300 dpi PNG/PDF) or a 16:9 slide, drawn with Pillow.
 
-The page is composed first as a frozen layout model (blocks of text lines and shapes with
+The page is first composed as a frozen layout model (blocks of text lines and shapes with
 their boxes), then painted. Tests assert on the model; painting needs no browser, so a
 batch of briefs is fast. Radar and timeline use the same numbers (planviz.stats,
 planviz.charts.radar) and colours (planviz.theme) as the plotly figures.
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import math
 import sys
@@ -18,9 +19,10 @@ from PIL import Image
 
 from . import theme
 from .charts.radar import radar_values
-from .layout import Block, Box, Picture, Shape, Text, clean, fit, line, paint, rect, text_width, wrap
+from .layout import (Block, Box, Picture, Shape, Text, clean, fit, line, listing, mix, paint, rect, text_width, wrap,
+                     wrap_balanced)
 from .model import Item, Plan, PlanError
-from .stats import effective_status, key_figures, overdue_items, span_of, status_counts, work_items
+from .stats import key_figures, overdue_items, span_of, status_counts, work_items
 
 FORMATS = ("a4", "slide")
 DPI = 300
@@ -39,22 +41,25 @@ class Style:
     margin: int
     gutter: int
     title: int
-    year: int
     number: int
     h2: int
     body: int
     small: int  # the smallest text on the page (A4: 38 px = 9.1 pt at 300 dpi)
     radius: int
-    columns: int  # columns of the dimension → project list
+    names: float  # share of the plan table (after the dimension cells) given to item names
 
     def px(self, a4_px: float) -> int:
         """A length given for A4, scaled to this format."""
         return round(a4_px * self.small / 38)
 
+    @property
+    def rule(self) -> int:
+        return max(1, self.px(3))
+
 
 STYLES = {
-    "a4": Style((2480, 3508), 150, 64, 96, 150, 104, 54, 42, 38, 22, 3),
-    "slide": Style((1920, 1080), 56, 28, 50, 78, 50, 27, 22, 20, 12, 1),
+    "a4": Style((2480, 3508), 150, 64, 92, 92, 54, 42, 38, 22, 0.42),
+    "slide": Style((1920, 1080), 48, 28, 46, 46, 26, 22, 20, 12, 0.56),
 }
 
 
@@ -67,16 +72,17 @@ class Ctx:
     pal: theme.Palette
     today: date
 
-    def color(self, item_or_dim) -> str:
-        dim = item_or_dim.dimension if isinstance(item_or_dim, Item) else item_or_dim
-        return theme.dimension_color(dim, self.plan.dimensions)
+    def color(self, dimension: str | None) -> str:
+        return theme.dimension_color(dimension if dimension != NO_DIMENSION else None, self.plan.dimensions)
 
+    @property
+    def units(self) -> tuple[Item, ...]:
+        """What the brief lists: the projects, or the work items of a plan without projects."""
+        return self.plan.projects or work_items(self.plan)
 
-def mix(color: str, other: str, t: float) -> str:
-    """``color`` moved ``t`` (0–1) of the way towards ``other``; used for tints on white paper."""
-    a = [int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
-    b = [int(other.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b))
+    @property
+    def noun(self) -> str:
+        return "项目" if self.plan.projects else "事项"
 
 
 def _text(x, y, s: str, face: str, size: int, color: str, anchor: str = "lt") -> Text:
@@ -94,8 +100,12 @@ def _heading(ctx: Ctx, box: Box, title: str, note: str = "") -> tuple[list, int]
         room = x1 - x0 - st.px(60) - text_width(title, "bold", st.h2)
         marks.append(_text(x1, y0 + h / 2, fit(clean(note), "sans", st.small, room), "sans", st.small,
                            pal.muted, "rm"))
-    marks.append(line([(x0, y0 + h + st.px(14)), (x1, y0 + h + st.px(14))], pal.grid, max(1, st.px(3))))
+    marks.append(line([(x0, y0 + h + st.px(14)), (x1, y0 + h + st.px(14))], pal.grid, st.rule))
     return marks, y0 + h + st.px(40)
+
+
+def _diamond(x: float, y: float, d: float, color: str) -> Shape:
+    return Shape("polygon", ((x, y - d), (x + d, y), (x, y + d), (x - d, y)), fill=color)
 
 
 def _cn_date(d: date) -> str:
@@ -119,82 +129,175 @@ def _when(ctx: Ctx, item: Item) -> str:
     return f"{rhythm}（{text}）" if rhythm else text
 
 
-# -- header, key figures, footer -------------------------------------------------------------
+# -- header, key figures, progress, footer ----------------------------------------------------------
+def _title_lines(plan: Plan, room: float, size: int) -> list[str]:
+    """The title in at most two lines, broken after the organization's name when it leads the title."""
+    title = clean(plan.display_title, "serif")
+    org = clean(plan.organization, "serif")
+    if text_width(title, "serif", size) <= room:
+        return [title]
+    if org and title.startswith(org) and len(title) > len(org) and text_width(org, "serif", size) <= room:
+        return [org, fit(title[len(org):].strip(), "serif", size, room)]
+    return wrap(title, "serif", size, room, max_lines=2)
+
+
 def _header(ctx: Ctx, logo: bytes | None) -> Block:
+    """Band in the primary colour: logo, organization, title, theme, and the slogan as a gold badge."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     w = st.size[0]
     light = mix(pal.accent, "#FFFFFF", 0.55)
-    x = st.margin
+    x, top = st.margin, st.px(90)
     marks: list = []
+    side = st.px(240)
     if logo:
-        side = st.px(230)
-        marks.append(rect((x, st.px(120), x + side, st.px(120) + side), fill="#FFFFFF", radius=st.radius))
-        marks.append(Picture((x + st.px(18), st.px(138), x + side - st.px(18), st.px(102) + side), logo))
+        marks.append(rect((x, top, x + side, top + side), fill="#FFFFFF", radius=st.radius))
+        marks.append(Picture((x + st.px(20), top + st.px(20), x + side - st.px(20), top + side - st.px(20)), logo))
         x += side + st.px(56)
-    year_w = round(text_width(str(plan.year), "serif", st.year)) + st.px(20)
-    room = w - st.margin - year_w - st.px(60) - x
-    y = st.px(110)
-    org = plan.organization.strip()
+    slogan = clean(plan.slogan, "serif")
+    badge_size = st.px(60)
+    badge_lines = wrap(slogan, "serif", badge_size, st.px(480), max_lines=2) if slogan else []
+    badge_w = max((text_width(s, "serif", badge_size) for s in badge_lines), default=0)
+    badge_w = round(badge_w + st.px(90)) if badge_lines else 0
+    room = w - st.margin - x - (badge_w + st.px(70) if badge_w else 0)
+    y = top
+    org = clean(plan.organization)
     if org and org not in plan.display_title:
-        marks.append(_text(x, y, fit(clean(org), "bold", st.body, room), "bold", st.body, light))
+        marks.append(_text(x, y, fit(org, "bold", st.body, room), "bold", st.body, light))
         y += round(st.body * 1.6)
-    lines = wrap(clean(plan.display_title, "serif"), "serif", st.title, room, max_lines=2)
-    for ln in lines:
+    for ln in _title_lines(plan, room, st.title):
         marks.append(_text(x, y, ln, "serif", st.title, "#FFFFFF"))
-        y += round(st.title * 1.3)
-    tagline = "　".join(s for s in (plan.theme.strip(), plan.slogan.strip()) if s and s not in plan.display_title)
-    if plan.slogan.strip() and plan.slogan.strip() in plan.theme:
-        tagline = plan.theme.strip()
-    if tagline:
-        y += st.px(10)
-        for ln in wrap(clean(tagline), "sans", st.h2, room, max_lines=2):
+        y += round(st.title * 1.32)
+    tagline = clean(plan.theme)
+    if tagline and tagline not in plan.display_title:
+        y += st.px(14)
+        for ln in wrap(tagline, "sans", st.h2, room, max_lines=2):
             marks.append(_text(x, y, ln, "sans", st.h2, light))
             y += round(st.h2 * 1.4)
-    bottom = max(y + st.px(70), st.px(120) + (st.px(230) if logo else 0) + st.px(70), st.px(420))
-    yr_x = w - st.margin
-    marks.append(_text(yr_x, bottom / 2 - st.px(10), str(plan.year), "serif", st.year, pal.accent, "rs"))
-    marks.append(_text(yr_x, bottom / 2 + st.px(30), "年度工作计划", "bold", st.body, light, "rt"))
+    bottom = max(y + st.px(56), top + (side if logo else 0) + st.px(80))
+    if badge_lines:
+        bh = round(badge_size * 1.3 * len(badge_lines) + st.px(60))
+        bx1, by0 = w - st.margin, round((bottom - bh) / 2)
+        marks.append(rect((bx1 - badge_w, by0, bx1, by0 + bh), outline=pal.accent, width=st.px(6), radius=st.px(14)))
+        for n, ln in enumerate(badge_lines):
+            marks.append(_text(bx1 - badge_w / 2, by0 + st.px(30) + badge_size * 1.3 * (n + 0.5), ln, "serif",
+                               badge_size, pal.accent, "mm"))
     band = [rect((0, 0, w, bottom), fill=pal.primary), rect((0, bottom, w, bottom + st.px(14)), fill=pal.accent)]
     return Block("header", (0, 0, w, bottom + st.px(14)), tuple(band + marks))
 
 
-def _figures(ctx: Ctx, top: int) -> Block:
+def _figures(ctx: Ctx, box: Box, columns: int) -> Block:
+    """Six key-figure tiles (projects, tasks, highlights, owners, dimensions covered, progress or
+    sections) in rows of ``columns``."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     kf = key_figures(plan)
-    tiles = [("项目", kf.projects, "个"), ("任务", kf.tasks, "项"), ("亮点项目", kf.highlights, "个"),
-             ("责任人", kf.owners, "人")]
+    covered = sum(1 for d in plan.dimensions if any(i.dimension == d for i in ctx.units))
+    tiles = [("项目", str(kf.projects), "个"), ("任务", str(kf.tasks), "项"), ("亮点项目", str(kf.highlights), "个"),
+             ("责任人", str(kf.owners), "人"), ("六度覆盖", f"{covered}/{len(plan.dimensions)}", "")]
     if kf.progress is not None:
-        tiles.append(("总体进度", round(kf.progress * 100), "%"))
-    x0, x1 = st.margin, st.size[0] - st.margin
-    h = round(st.number * 1.25 + st.body * 1.9)
-    cell = (x1 - x0) / len(tiles)
-    marks: list = [rect((x0, top, x1, top + h), fill=pal.panel, radius=st.radius)]
+        tiles.append(("总体进度", str(round(kf.progress * 100)), "%"))
+    else:
+        tiles.append(("板块", str(kf.sections), "个"))
+    x0, y0, x1, _ = box
+    gap = st.px(24)
+    tw = (x1 - x0 - (columns - 1) * gap) / columns
+    th = round(st.number * 1.1 + st.body * 1.6 + st.px(44))
+    marks: list = []
     for n, (label, value, unit) in enumerate(tiles):
-        cx = x0 + cell * n + cell / 2
+        tx, ty = x0 + (n % columns) * (tw + gap), y0 + (n // columns) * (th + gap)
+        marks.append(rect((round(tx), ty, round(tx + tw), ty + th), fill=pal.panel, radius=st.radius))
+        cx = tx + tw / 2
+        num_w = text_width(value, "serif", st.number)
+        unit_w = text_width(unit, "bold", st.h2) + st.px(8) if unit else 0
+        base = ty + st.px(22) + st.number
+        left = cx - (num_w + unit_w) / 2
+        marks.append(_text(left, base, value, "serif", st.number, pal.primary, "ls"))
+        if unit:
+            marks.append(_text(left + num_w + st.px(8), base, unit, "bold", st.h2, pal.primary, "ls"))
+        marks.append(_text(cx, base + st.px(24), label, "sans", st.body, pal.muted, "mt"))
+    rows = math.ceil(len(tiles) / columns)
+    return Block("figures", (x0, y0, x1, y0 + rows * th + (rows - 1) * gap), tuple(marks))
+
+
+def _has_progress(plan: Plan) -> bool:
+    return any(i.progress is not None or i.status for i in work_items(plan))
+
+
+def _progress(ctx: Ctx, box: Box) -> Block:
+    """Status of the work items as one stacked bar with counts, and what is overdue on the brief's day."""
+    st, pal, plan = ctx.style, ctx.pal, ctx.plan
+    counts = status_counts(plan)
+    total = sum(counts.values()) or 1
+    marks, top = _heading(ctx, box, "进展概况", f"按 {sum(counts.values())} 项工作统计")
+    x0, _, x1, _ = box
+    bar = st.px(44)
+    x = x0
+    for status, n in counts.items():
         if n:
-            marks.append(line([(x0 + cell * n, top + h * 0.2), (x0 + cell * n, top + h * 0.8)], pal.grid,
-                              max(1, st.px(3))))
-        num, unit_w = str(value), text_width(unit, "bold", st.h2)
-        num_w = text_width(num, "serif", st.number)
-        left = cx - (num_w + unit_w + st.px(8)) / 2
-        base = top + st.px(30) + st.number
-        marks.append(_text(left, base, num, "serif", st.number, pal.primary, "ls"))
-        marks.append(_text(left + num_w + st.px(8), base, unit, "bold", st.h2, pal.primary, "ls"))
-        marks.append(_text(cx, base + st.px(26), label, "sans", st.body, pal.muted, "mt"))
-    return Block("figures", (x0, top, x1, top + h), tuple(marks))
+            w = (x1 - x0) * n / total
+            marks.append(rect((round(x), top, round(x + w), top + bar), fill=theme.status_color(status)))
+            x += w
+    y, lx = top + bar + st.px(30), x0
+    lh = round(st.small * 1.5)
+    for status, n in counts.items():
+        label = f"{status} {n}"
+        step = st.px(44) + text_width(label, "sans", st.small) + st.px(44)
+        if lx + step - st.px(44) > x1:
+            lx, y = x0, y + lh
+        marks.append(rect((round(lx), round(y + lh / 2 - st.px(15)), round(lx + st.px(30)), round(y + lh / 2 + st.px(15))),
+                          fill=theme.status_color(status), radius=st.px(6)))
+        marks.append(_text(lx + st.px(44), y + lh / 2, label, "sans", st.small, pal.ink, "lm"))
+        lx += step
+    y += lh
+    work = set(work_items(plan))
+    late = [i for i in overdue_items(plan, ctx.today) if i in work]
+    if late:
+        text = listing(f"逾期未完成 {len(late)} 项：", [clean(i.title) for i in late], "sans", st.small, x1 - x0)
+        marks.append(_text(x0, y + lh / 2, text, "sans", st.small, pal.primary, "lm"))
+        y += lh
+    return Block("progress", (x0, box[1], x1, y), tuple(marks))
+
+
+def _quarter_load(ctx: Ctx, box: Box) -> Block:
+    """For plans without progress: how many deadlines fall in each quarter, and how much runs all year."""
+    st, pal, plan = ctx.style, ctx.pal, ctx.plan
+    counts, yearlong, undated = [0, 0, 0, 0], 0, 0
+    for item in work_items(plan):
+        span = span_of(plan, item)
+        if span is None:
+            undated += 1
+        elif item.recurrence or (span[1] - span[0]).days > 300:
+            yearlong += 1
+        elif span[1].year == plan.year:
+            counts[(span[1].month - 1) // 3] += 1
+    notes = ([f"全年持续 {yearlong} 项"] if yearlong else []) + ([f"时间待定 {undated} 项"] if undated else [])
+    marks, top = _heading(ctx, box, "节点分布", "　".join(notes) or "按完成时间统计")
+    x0, _, x1, _ = box
+    lh = round(st.small * 1.5)
+    label_w = text_width("四季度", "sans", st.small) + st.px(30)
+    count_w = text_width("000 项", "bold", st.small) + st.px(20)
+    high = max(counts + [1])
+    for q, n in enumerate(counts):
+        mid = top + lh * q + lh / 2
+        w = (x1 - x0 - label_w - count_w) * n / high
+        marks.append(_text(x0, mid, QUARTERS[q], "sans", st.small, pal.muted, "lm"))
+        if n:
+            marks.append(rect((x0 + label_w, round(mid - st.px(14)), round(x0 + label_w + w), round(mid + st.px(14))),
+                              fill=pal.primary if n == high else mix(pal.primary, "#FFFFFF", 0.45), radius=st.px(6)))
+        marks.append(_text(x0 + label_w + w + st.px(16), mid, f"{n} 项", "bold", st.small, pal.ink, "lm"))
+    return Block("quarters", (x0, box[1], x1, top + lh * 4), tuple(marks))
 
 
 def _footer(ctx: Ctx, summarized: bool) -> Block:
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     x0, x1 = st.margin, st.size[0] - st.margin
-    y1 = st.size[1] - round(st.margin * 0.55)
+    y1 = st.size[1] - round(st.margin * 0.6)
     y0 = y1 - round(st.small * 1.9)
     left = f"生成日期：{_cn_date(ctx.today)}"
     if plan.source_name:
         left += f"　　来源文件：{plan.source_name}"
     right = "未列出的条目见计划表 · planviz 一页纸简报" if summarized else "planviz 一页纸简报"
     room = x1 - x0 - text_width(right, "sans", st.small) - st.px(60)
-    marks = [line([(x0, y0), (x1, y0)], pal.grid, max(1, st.px(3))),
+    marks = [line([(x0, y0), (x1, y0)], pal.grid, st.rule),
              _text(x0, y1, fit(clean(left), "sans", st.small, room), "sans", st.small, pal.muted, "ls"),
              _text(x1, y1, right, "sans", st.small, pal.muted, "rs")]
     return Block("footer", (x0, y0, x1, y1 + st.px(12)), tuple(marks))
@@ -202,149 +305,55 @@ def _footer(ctx: Ctx, summarized: bool) -> Block:
 
 # -- radar ---------------------------------------------------------------------------------------
 def _radar(ctx: Ctx, box: Box) -> Block:
-    """Six-dimension radar of project counts, drawn like charts.radar: red fill, gold line, coloured vertices."""
+    """Six-dimension radar of project counts, styled like charts.radar: red fill, gold line, coloured vertices."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
-    marks, top = _heading(ctx, box, "六度雷达", "各维度项目数")
+    marks, top = _heading(ctx, box, "六度雷达", f"各维度{ctx.noun}数")
     x0, _, x1, y1 = box
-    values = radar_values(plan, "projects")
+    values = radar_values(plan, "projects") if plan.projects else {
+        d: float(sum(1 for i in ctx.units if i.dimension == d)) for d in plan.dimensions}
     dims = list(plan.dimensions)
     empty = [d for d in dims if values[d] == 0]
-    note_h = round(st.small * 1.5) if empty else 0
-    label_h = round(st.body * 1.2 + st.small * 1.2)
-    label_w = max(text_width(d, "bold", st.body) for d in dims) + st.px(20)
-    r = min((x1 - x0) / 2 - label_w - st.px(20), (y1 - note_h - top) / 2 - label_h - st.px(10))
-    cx, cy = (x0 + x1) / 2, top + label_h + st.px(10) + r
+    note_lines = wrap_balanced(f"薄弱维度：{'、'.join(empty)}，建议补充相应{ctx.noun}", "sans", st.small, x1 - x0,
+                      max_lines=2) if empty else []
+    note_h = round(st.small * 1.45) * len(note_lines)
+    label_h = round(st.body * 1.25 + st.small * 1.25)
+    label_w = max(max(text_width(d, "bold", st.body), text_width("暂无项目", "sans", st.small)) for d in dims)
+    r = min((x1 - x0) / 2 - label_w - st.px(30), (y1 - top - note_h) / 2 - label_h - st.px(30))
+    cx, cy = (x0 + x1) / 2, top + (y1 - top - note_h) / 2
     high = max([1.0] + list(values.values()))
     hole = 0.1  # as in charts.radar: empty dimensions stay apart instead of piling up in the centre
 
+    def angle(k: int) -> float:
+        return -math.pi / 2 + 2 * math.pi * k / len(dims)
+
     def at(k: int, frac: float) -> tuple[float, float]:
-        ang = -math.pi / 2 + 2 * math.pi * k / len(dims)
-        return cx + r * frac * math.cos(ang), cy + r * frac * math.sin(ang)
+        return cx + r * frac * math.cos(angle(k)), cy + r * frac * math.sin(angle(k))
 
     rings = [[at(k, hole + (1 - hole) * f) for k in range(len(dims))] for f in (0.25, 0.5, 0.75, 1.0)]
     pts = [at(k, hole + (1 - hole) * values[d] / high) for k, d in enumerate(dims)]
-    marks.append(Shape("polygon", tuple(rings[-1]), fill=pal.background))
     marks.append(Shape("polygon", tuple(pts), fill=mix(pal.primary, pal.background, 0.8)))
     for ring in rings:
-        marks.append(Shape("polygon", tuple(ring), outline=pal.grid, width=max(1, st.px(3))))
+        marks.append(Shape("polygon", tuple(ring), outline=pal.grid, width=st.rule))
     for k in range(len(dims)):
-        marks.append(line([at(k, hole), at(k, 1.0)], pal.grid, max(1, st.px(3))))
+        marks.append(line([at(k, hole), at(k, 1.0)], pal.grid, st.rule))
     marks.append(Shape("polygon", tuple(pts), outline=pal.accent, width=st.px(9)))
     dot = st.px(17)
     for k, d in enumerate(dims):
         px, py = pts[k]
         marks.append(Shape("ellipse", ((px - dot, py - dot), (px + dot, py + dot)), fill=ctx.color(d),
                            outline="#FFFFFF", width=st.px(5)))
+        cos, sin = math.cos(angle(k)), math.sin(angle(k))
         lx, ly = at(k, 1.0)
-        ang = -math.pi / 2 + 2 * math.pi * k / len(dims)
-        gap = st.px(26)
-        lx, ly = lx + gap * math.cos(ang), ly + gap * math.sin(ang)
-        h = "l" if math.cos(ang) > 0.3 else "r" if math.cos(ang) < -0.3 else "m"
-        if math.sin(ang) < -0.3:
-            ly -= label_h
-        elif abs(math.sin(ang)) <= 0.3:
-            ly -= label_h / 2
-        count = f"{values[d]:.0f} 个项目" if values[d] else "暂无项目"
+        lx, ly = lx + st.px(28) * cos, ly + st.px(28) * sin
+        h = "l" if cos > 0.3 else "r" if cos < -0.3 else "m"
+        ly -= label_h if sin < -0.3 else label_h / 2 if abs(sin) <= 0.3 else 0
+        count = f"{values[d]:.0f} 个{ctx.noun}" if values[d] else f"暂无{ctx.noun}"
         marks.append(_text(lx, ly, d, "bold", st.body, ctx.color(d), h + "t"))
         marks.append(_text(lx, ly + st.body * 1.25, count, "sans", st.small,
                            pal.muted if values[d] else pal.primary, h + "t"))
-    if empty:
-        note = fit(f"薄弱维度：{'、'.join(empty)}，建议补充相应项目", "sans", st.small, x1 - x0)
-        marks.append(_text(cx, y1, note, "sans", st.small, pal.primary, "ms"))
+    for n, ln in enumerate(note_lines):
+        marks.append(_text(cx, y1 - note_h + round(st.small * 1.45) * n, ln, "sans", st.small, pal.primary, "mt"))
     return Block("radar", box, tuple(marks), smooth=True)
-
-
-# -- quarter timeline -------------------------------------------------------------------------
-def _timeline_rows(ctx: Ctx, projects: tuple[Item, ...], room: int) -> list[Item]:
-    """The projects to draw in ``room`` rows (one row kept for “另有 N 个” when some are left out):
-    highlights first, then dated ones; drawn in time order."""
-    if len(projects) > room:
-        ranked = sorted(projects, key=lambda p: (not p.highlight, span_of(ctx.plan, p) is None))
-        chosen = {p.id for p in ranked[:max(room - 1, 0)]}
-        projects = tuple(p for p in projects if p.id in chosen)
-    far = date(ctx.plan.year + 1, 12, 31)
-    return sorted(projects, key=lambda p: (span_of(ctx.plan, p) or (far, far)))
-
-
-def _timeline(ctx: Ctx, box: Box) -> Block:
-    """Projects as rows over the four quarters: a bar for a period, a line ending in ◆ for a deadline."""
-    st, pal, plan = ctx.style, ctx.pal, ctx.plan
-    projects = plan.projects or work_items(plan)
-    noun = "项目" if plan.projects else "事项"
-    marks, top = _heading(ctx, box, "季度安排", f"共 {len(projects)} 个{noun}")
-    x0, _, x1, y1 = box
-    label_w = round((x1 - x0) * 0.4)
-    gx0, gx1 = x0 + label_w, x1
-    axis_h = round(st.small * 1.8)
-    legend_h = round(st.small * 1.8)
-    row_h = round(st.small * 1.55)
-    room = max(1, (y1 - top - axis_h - legend_h) // row_h)
-    shown = _timeline_rows(ctx, projects, room)
-    hidden = len(projects) - len(shown)
-    y_start, y_end = date(plan.year, 1, 1), date(plan.year, 12, 31)
-    days = (y_end - y_start).days + 1
-
-    def xpos(d: date) -> float:
-        d = min(max(d, y_start), y_end)
-        return gx0 + (gx1 - gx0) * (d - y_start).days / days
-
-    rows_bottom = top + axis_h + row_h * (len(shown) + (1 if hidden else 0))
-    for q in range(4):
-        qa, qb = xpos(date(plan.year, 3 * q + 1, 1)), (xpos(date(plan.year, 3 * q + 4, 1)) if q < 3 else gx1)
-        if q % 2 == 0:
-            marks.append(rect((round(qa), top, round(qb), rows_bottom), fill=pal.panel))
-        marks.append(_text((qa + qb) / 2, top + axis_h / 2, QUARTERS[q], "bold", st.small, pal.muted, "mm"))
-    marks.append(line([(gx0, top + axis_h), (gx1, top + axis_h)], pal.grid, max(1, st.px(3))))
-    bar = st.px(26)
-    for n, item in enumerate(shown):
-        y = top + axis_h + row_h * n
-        mid = y + row_h / 2
-        color = ctx.color(item)
-        marks.append(Shape("ellipse", ((x0, mid - st.px(9)), (x0 + st.px(18), mid + st.px(9))), fill=color))
-        title = ("★" if item.highlight else "") + clean(item.title)
-        marks.append(_text(x0 + st.px(32), mid, fit(title, "sans", st.small, label_w - st.px(52)), "sans",
-                           st.small, pal.ink, "lm"))
-        span = span_of(plan, item)
-        if span is None:
-            marks.append(_text(gx0 + st.px(16), mid, "时间待定", "sans", st.small, pal.muted, "lm"))
-        elif item.start is None:  # a bare deadline: thin line from the year's start, ◆ at the deadline
-            xe = xpos(span[1])
-            marks.append(line([(gx0, mid), (xe, mid)], mix(color, "#FFFFFF", 0.45), max(2, st.px(6))))
-            d = st.px(17)
-            marks.append(Shape("polygon", ((xe, mid - d), (xe + d, mid), (xe, mid + d), (xe - d, mid)), fill=color))
-        else:
-            xa, xb = xpos(span[0]), max(xpos(span[1]), xpos(span[0]) + st.px(16))
-            marks.append(rect((round(xa), round(mid - bar / 2), round(xb), round(mid + bar / 2)), fill=color,
-                              radius=bar // 2))
-            if item.milestone:
-                d = st.px(17)
-                marks.append(Shape("polygon", ((xb, mid - d), (xb + d, mid), (xb, mid + d), (xb - d, mid)),
-                                   fill=pal.ink))
-    if hidden:
-        y = top + axis_h + row_h * len(shown) + row_h / 2
-        marks.append(_text(x0 + st.px(32), y, f"另有 {hidden} 个{noun}未列出（共 {len(projects)} 个）", "sans",
-                           st.small, pal.primary, "lm"))
-    if ctx.today.year == plan.year:
-        tx = xpos(ctx.today)
-        marks.append(line([(tx, top + axis_h), (tx, rows_bottom)], pal.primary, max(1, st.px(4))))
-    ly = rows_bottom + legend_h / 2 + st.px(6)
-    legend = [("bar", "时间段"), ("diamond", "截止时间")] + ([("today", "今日")] if ctx.today.year == plan.year else [])
-    lx = gx0
-    for kind, label in legend:
-        if kind == "bar":
-            marks.append(rect((round(lx), round(ly - st.px(11)), round(lx + st.px(56)), round(ly + st.px(11))),
-                              fill=pal.muted, radius=st.px(11)))
-        elif kind == "diamond":
-            d = st.px(15)
-            marks.append(Shape("polygon", ((lx + d, ly - d), (lx + 2 * d, ly), (lx + d, ly + d), (lx, ly)),
-                               fill=pal.muted))
-        else:
-            marks.append(line([(lx + st.px(20), ly - st.px(20)), (lx + st.px(20), ly + st.px(20))], pal.primary,
-                              max(1, st.px(4))))
-        lx += st.px(70)
-        marks.append(_text(lx, ly, label, "sans", st.small, pal.muted, "lm"))
-        lx += text_width(label, "sans", st.small) + st.px(60)
-    return Block("timeline", box, tuple(marks), shown=tuple(p.title for p in shown), hidden=hidden, smooth=True)
 
 
 # -- highlight project cards ------------------------------------------------------------------
@@ -358,50 +367,60 @@ def _element_value(ctx: Ctx, item: Item, name: str) -> str:
     return item.deliverable if name == "成果形式" else item.criteria
 
 
-def _card(ctx: Ctx, item: Item, box: Box, caps: dict[str, int], draw: bool) -> tuple[list, int]:
-    """One highlight card; returns its marks and the height it needs with these line caps."""
+def _card(ctx: Ctx, item: Item, box: Box, caps: dict[str, int]) -> tuple[list, int]:
+    """One highlight card (without its frame); returns its marks and the height it needs with these caps.
+
+    Title with the dimension chip, then the five elements as label + value rows; on a wide card
+    负责人 and 时间节点 share one row."""
     st, pal = ctx.style, ctx.pal
     x0, y0, x1, _ = box
     pad = st.px(40)
     ix0, ix1 = x0 + pad, x1 - pad
-    marks: list = []
-    color = ctx.color(item)
-    y = y0 + pad
+    y = y0 + pad + st.px(10)
     chip = clean(item.dimension or NO_DIMENSION)
     chip_w = text_width(chip, "bold", st.small) + st.px(36)
-    marks.append(_text(ix0, y, "★ 亮点项目", "bold", st.small, pal.accent))
-    marks.append(rect((round(ix1 - chip_w), y - st.px(4), ix1, y + round(st.small * 1.3)), fill=color,
-                      radius=st.px(10)))
-    marks.append(_text(ix1 - chip_w / 2, y + st.small * 0.65 - st.px(4), chip, "bold", st.small, "#FFFFFF", "mm"))
-    y += round(st.small * 1.6)
-    for ln in wrap(clean(item.title), "bold", st.h2, ix1 - ix0, max_lines=2):
-        marks.append(_text(ix0, y, ln, "bold", st.h2, pal.ink))
-        y += round(st.h2 * 1.3)
-    y += st.px(14)
+    title_h = round(st.h2 * 1.3)
+    wide = ix1 - ix0 >= st.px(880)  # wide: chip right of the title, 负责人 and 时间节点 on one row
+    cx = ix1 - chip_w if wide else ix0
+    marks: list = [rect((round(cx), round(y + title_h / 2 - st.small * 0.7), round(cx + chip_w),
+                         round(y + title_h / 2 + st.small * 0.7)), fill=ctx.color(item.dimension), radius=st.px(10)),
+                   _text(cx + chip_w / 2, y + title_h / 2, chip, "bold", st.small, "#FFFFFF", "mm")]
+    if not wide:
+        if item.section:
+            marks.append(_text(cx + chip_w + st.px(20), y + title_h / 2,
+                               fit(clean(item.section), "sans", st.small, ix1 - cx - chip_w - st.px(20)), "sans",
+                               st.small, pal.muted, "lm"))
+        y += title_h
+    room = ix1 - ix0 - (chip_w + st.px(24) if wide else 0)
+    size = next((z for z in (st.h2, round(st.h2 * 0.9), st.body) if text_width(clean(item.title), "bold", z) <= room),
+                st.h2)
+    title = wrap_balanced(clean(item.title), "bold", size, room, max_lines=2)
+    for n, ln in enumerate(title):
+        marks.append(_text(ix0, y + title_h * n + title_h / 2, ln, "bold", size, pal.ink, "lm"))
+    y += title_h * len(title) + st.px(18)
     label_w = text_width("评估标准", "bold", st.small) + st.px(28)
-    lh = round(st.small * 1.42)
+    lh = round(st.small * 1.4)
+    paired = wide
+    when_w = min(label_w + text_width(clean(_when(ctx, item)) or "未填写", "sans", st.small), (ix1 - ix0) / 2)
     for name in ELEMENTS:
         value = clean(_element_value(ctx, item, name))
-        marks.append(_text(ix0, y, name, "bold", st.small, pal.primary))
-        if value:
-            lines = wrap(value, "sans", st.small, ix1 - ix0 - label_w, max_lines=caps[name])
-            ink = pal.ink
-        else:
-            lines, ink = ["未填写"], pal.muted
-        for ln in lines:
-            marks.append(_text(ix0 + label_w, y, ln, "sans", st.small, ink))
-            y += lh
-        y += st.px(12)
-    height = y - y0 + pad - st.px(12)
-    if draw:
-        marks = [rect((x0, y0, x1, y0 + height), fill=pal.background, outline=pal.grid, width=max(1, st.px(3)),
-                      radius=st.radius),
-                 rect((x0, y0, x1, y0 + st.px(12)), fill=color, radius=st.px(6))] + marks
-    return marks, height
+        x, width = ix0, ix1 - ix0
+        if paired and name in ("负责人", "时间节点"):  # time is short: the owner gets the rest of the row
+            x, width = (ix0, ix1 - ix0 - when_w - st.px(40)) if name == "负责人" else (ix1 - when_w, when_w)
+        marks.append(_text(x, y, name, "bold", st.small, pal.primary))
+        if name == "负责人" and item.owners and text_width(value, "sans", st.small) > width - label_w:
+            value = listing("", [clean(o) for o in item.owners], "sans", st.small, width - label_w)  # without departments
+        lines, ink = (wrap(value, "sans", st.small, width - label_w, max_lines=caps[name]), pal.ink) \
+            if value else (["未填写"], pal.muted)
+        for n, ln in enumerate(lines):
+            marks.append(_text(x + label_w, y + lh * n, ln, "sans", st.small, ink))
+        if not (paired and name == "负责人"):
+            y += lh * len(lines) + st.px(10)
+    return marks, y - y0 + pad - st.px(10)
 
 
 def _highlights(ctx: Ctx, box: Box, vertical: bool) -> Block:
-    """Up to three highlight projects as cards with the five elements; more are counted, none dropped."""
+    """Up to three highlight projects as cards with the five elements; more are counted, never dropped."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     items = plan.highlights()
     shown, hidden = items[:MAX_HIGHLIGHTS], max(0, len(items) - MAX_HIGHLIGHTS)
@@ -410,231 +429,259 @@ def _highlights(ctx: Ctx, box: Box, vertical: bool) -> Block:
     x0, _, x1, y1 = box
     if not shown:
         msg = "本计划尚未标注亮点项目。建议确定 1–2 个特色项目，写明目标、负责人、时间节点、成果形式和评估标准。"
-        for n, ln in enumerate(wrap(msg, "sans", st.body, x1 - x0)):
+        lines = wrap(msg, "sans", st.body, x1 - x0)
+        for n, ln in enumerate(lines):
             marks.append(_text(x0, top + n * st.body * 1.5, ln, "sans", st.body, pal.muted))
-        return Block("highlights", box, tuple(marks))
+        return Block("highlights", (x0, box[1], x1, round(top + len(lines) * st.body * 1.5)), tuple(marks))
     n = len(shown)
     if vertical:
-        slot_h = (y1 - top - st.gutter * (n - 1)) / n
-        boxes = [(x0, round(top + k * (slot_h + st.gutter)), x1, 0) for k in range(n)]
-        limit = slot_h
+        slot = (y1 - top - st.gutter * (n - 1)) / n
+        boxes = [(x0, round(top + k * (slot + st.gutter)), x1, 0) for k in range(n)]
     else:
+        slot = y1 - top
         cw = (x1 - x0 - st.gutter * (n - 1)) / n
         boxes = [(round(x0 + k * (cw + st.gutter)), top, round(x0 + k * (cw + st.gutter) + cw), 0) for k in range(n)]
-        limit = y1 - top
     caps = {"目标": 4, "负责人": 1, "时间节点": 1, "成果形式": 2, "评估标准": 3}
-    # Shorten the long elements one line at a time until every card fits its slot.
-    while max(_card(ctx, it, b, caps, False)[1] for it, b in zip(shown, boxes)) > limit:
-        longest = max(("目标", "评估标准", "成果形式"), key=lambda k: caps[k])
-        if caps[longest] == 1:
-            break
-        caps[longest] -= 1
-    height = max(_card(ctx, it, b, caps, False)[1] for it, b in zip(shown, boxes))
+    shorten = ("评估标准", "成果形式", "目标")  # on a tie the goal keeps its lines longest
+
+    def tallest() -> int:
+        return max(_card(ctx, it, b, caps)[1] for it, b in zip(shown, boxes))
+
+    # Shorten the longest-capped element one line at a time until every card fits its slot.
+    while tallest() > slot and max(caps.values()) > 1:
+        caps[max(shorten, key=lambda k: caps[k])] -= 1
+    height = tallest()
     for it, b in zip(shown, boxes):
-        card, _ = _card(ctx, it, b, caps, True)
-        if not vertical:  # equal heights side by side
-            card[0] = rect((b[0], b[1], b[2], b[1] + height), fill=pal.background, outline=pal.grid,
-                           width=max(1, st.px(3)), radius=st.radius)
-        marks += card
-    bottom = (boxes[-1][1] + height) if vertical else top + height
+        card, _ = _card(ctx, it, b, caps)
+        color = ctx.color(it.dimension)
+        cap = b[1] + 2 * st.radius
+        marks += [rect((b[0], b[1], b[2], b[1] + height), fill=pal.background, outline=pal.grid,
+                       width=st.rule, radius=st.radius),
+                  rect((b[0], b[1], b[2], cap), fill=color, radius=st.radius),  # coloured top edge
+                  rect((b[0] + st.rule, b[1] + st.px(12), b[2] - st.rule, cap + 1), fill=pal.background)] + card
+    bottom = boxes[-1][1] + height
     return Block("highlights", (x0, box[1], x1, bottom), tuple(marks),
                  shown=tuple(it.title for it in shown), hidden=hidden)
 
 
-def _highlights_height(ctx: Ctx, width: int) -> int:
-    """Height the highlight row needs on A4 (cards side by side, at most ~1000 px)."""
-    probe = _highlights(ctx, (0, 0, width, 1000), vertical=False)
-    return probe.box[3] - probe.box[1]
-
-
-# -- plan structure: dimension → projects, flowed over columns ------------------------------------
+# -- plan table: dimension → projects (structure) beside their quarter timeline -------------------
 @dataclass(frozen=True)
-class _Unit:
-    """One row of the structure list: a group heading, a project, a task under it, or “另有 N 项”."""
+class _Row:
+    """One row of the plan table: a project ("entry"), a task under it, “另有 N 项” alone ("more") or
+    "none"; ``count`` is how many items of the group are summarized on this row."""
 
-    kind: str  # "head", "entry", "task", "more", "none"
+    kind: str
     group: str
     lines: tuple[str, ...]
     height: int
     item: Item | None = None
     count: int = 0
 
+    @property
+    def more(self) -> str:
+        return f"另有 {self.count} 项" if self.count else ""
+
 
 def _groups(ctx: Ctx) -> list[tuple[str, tuple[Item, ...]]]:
-    """Projects (or, in a plan without projects, its work items) by dimension, in the plan's order."""
+    """The listed items by dimension, in the plan's order; items without a known dimension last."""
     plan = ctx.plan
-    items = plan.projects or work_items(plan)
-    groups = [(d, tuple(i for i in items if i.dimension == d)) for d in plan.dimensions]
-    rest = tuple(i for i in items if i.dimension not in plan.dimensions)
+    groups = [(d, tuple(i for i in ctx.units if i.dimension == d)) for d in plan.dimensions]
+    rest = tuple(i for i in ctx.units if i.dimension not in plan.dimensions)
     return groups + ([(NO_DIMENSION, rest)] if rest else [])
 
 
-def _units(ctx: Ctx, col_w: int, quotas: dict[str, int], tasks: bool, max_lines: int) -> list[list[_Unit]]:
-    """Rows of each group: at most ``quotas[group]`` projects, the rest summarized in one row."""
+def _rows(ctx: Ctx, name_w: float, quotas: dict[str, int], tasks: bool, max_lines: int) -> list[list[_Row]]:
+    """Rows of each group: at most ``quotas[group]`` items; the rest are summarized as “另有 N 项”
+    at the end of the group's last row (or on a row of its own when none is listed)."""
     st, plan = ctx.style, ctx.plan
-    lh = round(st.small * 1.4)
-    head_h = round(st.body * 1.9)
+    lh, pad = round(st.small * 1.26), st.px(6)
     out = []
     for group, items in _groups(ctx):
-        rows = [_Unit("head", group, (group,), head_h, count=len(items))]
-        if not items:
-            rows.append(_Unit("none", group, ("暂无项目",), lh))
+        rows = [] if items else [_Row("none", group, (f"暂无{ctx.noun}",), lh + pad)]
         keep = items[:quotas.get(group, len(items))]
-        for item in keep:
-            n_tasks = len([t for t in plan.children(item.id) if t.level == "task"])
+        hidden = len(items) - len(keep)
+        if hidden and not keep:
+            rows.append(_Row("more", group, (), lh + pad, count=hidden))
+        for n, item in enumerate(keep):
+            last = n == len(keep) - 1
+            count = hidden if last else 0
+            room = name_w - (text_width(f"另有 {count} 项", "sans", st.small) + st.px(24) if count else 0)
             title = ("★" if item.highlight else "") + clean(item.title)
-            suffix_w = text_width(f"{n_tasks}项", "sans", st.small) + st.px(24) if n_tasks and not tasks else 0
-            lines = tuple(wrap(title, "sans", st.small, col_w - st.px(40) - suffix_w, max_lines=max_lines))
-            rows.append(_Unit("entry", group, lines, lh * len(lines) + st.px(8), item, n_tasks))
+            lines = tuple(wrap(title, "sans", st.small, room, max_lines=max_lines))
+            rows.append(_Row("entry", group, lines, lh * len(lines) + pad, item, count))
             if tasks:
                 for task in plan.children(item.id):
-                    text = fit(clean(task.title), "sans", st.small, col_w - st.px(84))
-                    rows.append(_Unit("task", group, (text,), lh, task))
-        if len(items) > len(keep):
-            rows.append(_Unit("more", group, (f"另有 {len(items) - len(keep)} 项",), lh + st.px(8),
-                              count=len(items) - len(keep)))
+                    text = tuple(wrap(clean(task.title), "sans", st.small, name_w - st.px(44), max_lines=max_lines))
+                    rows.append(_Row("task", group, text, lh * len(text) + st.px(2), task))
         out.append(rows)
     return out
 
 
-def _flow(groups: list[list[_Unit]], col_h: int, columns: int, gap: int) -> list[tuple[int, int, _Unit]] | None:
-    """Place groups top to bottom, column after column; a split group repeats its heading (续).
-    Returns (column, y, unit) for every row, or None when the rows do not fit."""
-    placed: list[tuple[int, int, _Unit]] = []
-    col, y = 0, 0
-    for rows in groups:
-        head, body = rows[0], rows[1:]
-        if y and y + head.height + body[0].height > col_h:
-            col, y = col + 1, 0
-        if col >= columns or head.height + body[0].height > col_h:
-            return None
-        placed.append((col, y, head))
-        y += head.height
-        for unit in body:
-            if y + unit.height > col_h:
-                col, y = col + 1, 0
-                if col >= columns or head.height + unit.height > col_h:
-                    return None
-                placed.append((col, y, _Unit("cont", head.group, head.lines, head.height, count=head.count)))
-                y += head.height
-            placed.append((col, y, unit))
-            y += unit.height
-        y += gap
-    return placed
+def _fit_rows(ctx: Ctx, name_w: float, room: int) -> list[list[_Row]]:
+    """The fullest table that fits ``room`` px: with tasks, then projects in two lines, then one line,
+    then fewer projects in the largest groups (summarized as “另有 N 项”)."""
+    def height(groups: list[list[_Row]]) -> int:
+        return _rows_height(ctx, groups)
 
-
-def _fit_structure(ctx: Ctx, col_w: int, col_h: int) -> tuple[list[tuple[int, int, _Unit]], int]:
-    """The fullest structure list that fits: with tasks, then projects only, then one line each,
-    then fewer projects in the largest groups (summarized). Returns placements and the height used."""
-    st = ctx.style
-    gap = st.px(30)
     sizes = {g: len(items) for g, items in _groups(ctx)}
-    for tasks, max_lines in ((True, 2), (False, 2), (False, 1)):
-        groups = _units(ctx, col_w, sizes, tasks, max_lines)
-        if _flow(groups, col_h, st.columns, gap) is not None:
-            break
-    else:
-        quotas = dict(sizes)
-        while True:
-            groups = _units(ctx, col_w, quotas, False, 1)
-            if _flow(groups, col_h, st.columns, gap) is not None or max(quotas.values()) == 0:
-                break
-            largest = max(quotas, key=lambda g: quotas[g])
-            quotas[largest] -= 1
-    # Balance the columns: the smallest height that still fits (binary search).
-    low, high = 1, col_h
-    while low < high:
-        mid = (low + high) // 2
-        if _flow(groups, mid, st.columns, gap) is None:
-            low = mid + 1
-        else:
-            high = mid
-    placed = _flow(groups, high, st.columns, gap) or []
-    return placed, max((y + u.height for _, y, u in placed), default=0)
+    has_tasks = any(i.level == "task" and i.parent in {u.id for u in ctx.units} for i in ctx.plan.items)
+    for tasks, max_lines in ((has_tasks, 2), (False, 2), (False, 1)):
+        groups = _rows(ctx, name_w, sizes, tasks, max_lines)
+        if height(groups) <= room:
+            return groups
+    quotas = dict(sizes)
+    while height(groups) > room and max(quotas.values()) > 0:
+        largest = max(quotas, key=lambda g: quotas[g])
+        quotas[largest] -= 1
+        groups = _rows(ctx, name_w, quotas, False, 1)
+    return groups
 
 
-def _structure(ctx: Ctx, box: Box) -> Block:
-    """The plan's shape: each dimension with its projects (and tasks when there is room)."""
+def _columns(st: Style, x0: int, x1: int) -> tuple[int, int, int, int]:
+    """Plan table columns: dimension cell width, names' left edge, timeline's left edge, names' width."""
+    dim_w = st.px(210) if st.names < 0.5 else st.px(180)
+    nx0 = x0 + dim_w + st.px(24)
+    gx0 = nx0 + round((x1 - nx0) * st.names)
+    return dim_w, nx0, gx0, gx0 - nx0 - st.px(70)
+
+
+def _rows_height(ctx: Ctx, groups: list[list[_Row]]) -> int:
+    return sum(r.height for rows in groups for r in rows) + ctx.style.px(10) * len(groups)
+
+
+def _table_need(ctx: Ctx, width: int) -> int:
+    """Height the plan table needs to list every item on one line each (no tasks)."""
+    st = ctx.style
+    name_w = _columns(st, 0, width)[3]
+    rows = _rows(ctx, name_w, {g: len(items) for g, items in _groups(ctx)}, False, 1)
+    return round(st.h2 * 1.25) + st.px(40) + round(st.small * 1.8) + _rows_height(ctx, rows)
+
+
+def _legend(ctx: Ctx, x: float, y: float) -> tuple[list, float]:
+    """Timeline legend (period bar, deadline ◆, today line) starting at ``x`` on middle line ``y``."""
     st, pal = ctx.style, ctx.pal
-    x0, _, x1, y1 = box
-    groups = _groups(ctx)
-    total = sum(len(items) for _, items in groups)
-    noun = "项目" if ctx.plan.projects else "事项"
-    marks, top = _heading(ctx, box, "计划结构", f"六度 → {noun}　共 {total} 个")
-    col_w = round((x1 - x0 - st.gutter * (st.columns - 1)) / st.columns)
-    placed, used = _fit_structure(ctx, col_w, y1 - top)
+    marks = [rect((round(x), round(y - st.px(11)), round(x + st.px(56)), round(y + st.px(11))), fill=pal.muted,
+                  radius=st.px(11)),
+             _text(x + st.px(70), y, "时间段", "sans", st.small, pal.muted, "lm")]
+    lx = x + st.px(70) + text_width("时间段", "sans", st.small) + st.px(50)
+    marks += [_diamond(lx + st.px(15), y, st.px(15), pal.muted),
+              _text(lx + st.px(44), y, "截止时间", "sans", st.small, pal.muted, "lm")]
+    lx += st.px(44) + text_width("截止时间", "sans", st.small)
+    if ctx.today.year == ctx.plan.year:
+        lx += st.px(50)
+        marks += [line([(lx + st.px(8), y - st.px(20)), (lx + st.px(8), y + st.px(20))], pal.primary, st.px(5)),
+                  _text(lx + st.px(30), y, "今日", "sans", st.small, pal.muted, "lm")]
+        lx += st.px(30) + text_width("今日", "sans", st.small)
+    return marks, lx - x
+
+
+def _plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
+    """The plan's shape and timing in one table: dimension cells and item names (block "structure")
+    beside bars over the four quarters (block "timeline"): a bar for a period, ◆ for a deadline."""
+    st, pal, plan = ctx.style, ctx.pal, ctx.plan
+    x0, y0, x1, y1 = box
+    n_tasks = len(plan.tasks)
+    note = f"六度 → {ctx.noun}　共 {len(ctx.units)} 个{ctx.noun}" + (f"、{n_tasks} 项任务" if n_tasks else "")
+    s_marks, top = _heading(ctx, box, "计划结构与季度安排", note)
+    dim_w, nx0, gx0, name_w = _columns(st, x0, x1)
+    gx1 = x1
+    axis_h = round(st.small * 1.8)
+    gap = st.px(10)
+    legend, legend_w = _legend(ctx, nx0, top + axis_h / 2)
+    in_axis = legend_w <= gx0 - nx0 - st.px(20)  # else under the rows, when it fits there
+    groups = _fit_rows(ctx, name_w, y1 - top - axis_h * (1 if in_axis else 2))
+    rows_top = top + axis_h
+    # A short plan gets airier rows rather than an empty bottom of the page.
+    slack = y1 - top - axis_h * (1 if in_axis else 2) - _rows_height(ctx, groups)
+    extra = min(slack // max(1, sum(len(rows) for rows in groups)), round(st.small * 1.2))
+    groups = [[dataclasses.replace(r, height=r.height + extra) for r in rows] for rows in groups]
+    rows_bottom = rows_top + _rows_height(ctx, groups)
+    if in_axis:
+        s_marks += legend
+    elif legend_w <= x1 - nx0:
+        s_marks += _legend(ctx, nx0, rows_bottom + axis_h / 2)[0]
+    y_start, y_end = date(plan.year, 1, 1), date(plan.year, 12, 31)
+    days = (y_end - y_start).days + 1
+
+    def xpos(d: date) -> float:
+        d = min(max(d, y_start), y_end)
+        return gx0 + (gx1 - gx0) * (d - y_start).days / days
+
+    t_marks: list = []
+    for q in range(4):
+        qa = xpos(date(plan.year, 3 * q + 1, 1))
+        qb = xpos(date(plan.year, 3 * q + 4, 1)) if q < 3 else gx1
+        if q % 2 == 0:
+            t_marks.append(rect((round(qa), top, round(qb), rows_bottom), fill=pal.panel))
+        t_marks.append(_text((qa + qb) / 2, top + axis_h / 2, QUARTERS[q], "bold", st.small, pal.muted, "mm"))
     shown: list[str] = []
     hidden = 0
-    lh = round(st.small * 1.4)
-    for col, y, unit in placed:
-        x = x0 + col * (col_w + st.gutter)
-        y += top
-        color = ctx.color(unit.group if unit.group != NO_DIMENSION else None)
-        if unit.kind in ("head", "cont"):
-            mid = y + st.body * 0.8
-            marks.append(rect((x, round(mid - st.px(16)), x + st.px(32), round(mid + st.px(16))), fill=color,
-                              radius=st.px(6)))
-            marks.append(_text(x + st.px(48), mid, unit.group, "bold", st.body, pal.ink, "lm"))
-            note = f"{unit.count} 个{noun}" + ("（续）" if unit.kind == "cont" else "")
-            nx = x + st.px(48) + text_width(unit.group, "bold", st.body) + st.px(20)
-            marks.append(_text(nx, mid, note, "sans", st.small, pal.muted, "lm"))
-            marks.append(line([(x, round(y + unit.height - st.px(12))), (x + col_w, round(y + unit.height - st.px(12)))],
-                              mix(color, "#FFFFFF", 0.6), max(1, st.px(3))))
-        elif unit.kind == "entry":
-            shown.append(unit.item.title)
-            marks.append(Shape("ellipse", ((x + st.px(6), y + lh / 2 - st.px(7)), (x + st.px(20), y + lh / 2 + st.px(7))),
-                               fill=color))
-            for n, ln in enumerate(unit.lines):
-                marks.append(_text(x + st.px(40), y + lh * n + lh / 2, ln, "sans", st.small, pal.ink, "lm"))
-            if unit.count and not any(u.kind == "task" and u.item.parent == unit.item.id for _, _, u in placed):
-                marks.append(_text(x + col_w, y + lh / 2, f"{unit.count}项", "sans", st.small, pal.muted, "rm"))
-        elif unit.kind == "task":
-            marks.append(line([(x + st.px(46), y + lh / 2), (x + st.px(66), y + lh / 2)], pal.muted, max(1, st.px(3))))
-            marks.append(_text(x + st.px(84), y + lh / 2, unit.lines[0], "sans", st.small, mix(pal.ink, "#FFFFFF", 0.3), "lm"))
-        elif unit.kind in ("more", "none"):
-            hidden += unit.count
-            marks.append(_text(x + st.px(40), y + lh / 2, unit.lines[0], "sans", st.small,
-                               pal.primary if unit.kind == "more" else pal.muted, "lm"))
-    return Block("structure", (x0, box[1], x1, top + used), tuple(marks), shown=tuple(shown), hidden=hidden)
+    lh, bar = round(st.small * 1.26), st.px(26)
+    y = rows_top
+    for rows in groups:
+        group = rows[0].group
+        color = ctx.color(group)
+        g_h = sum(r.height for r in rows)
+        s_marks.append(rect((x0, y + gap // 2, x0 + dim_w, y + gap // 2 + g_h), fill=mix(color, "#FFFFFF", 0.86),
+                            radius=st.px(10)))
+        s_marks.append(rect((x0, y + gap // 2, x0 + st.px(10), y + gap // 2 + g_h), fill=color, radius=st.px(5)))
+        s_marks.append(_text(x0 + st.px(30), y + gap // 2 + st.px(10), fit(group, "bold", st.body, dim_w - st.px(40)),
+                             "bold", st.body, color))
+        count = len([i for i in ctx.units if (i.dimension if i.dimension in plan.dimensions else NO_DIMENSION) == group])
+        if g_h >= st.body * 1.3 + st.small * 1.4 and count:
+            s_marks.append(_text(x0 + st.px(30), y + gap // 2 + st.px(18) + st.body * 1.25, f"{count} 个", "sans",
+                                 st.small, pal.muted))
+        y += gap // 2
+        for row in rows:
+            mid = y + (row.height - lh * len(row.lines)) / 2 + lh / 2
+            if row.kind in ("entry", "task"):
+                item = row.item
+                if row.kind == "entry":
+                    shown.append(item.title)
+                    s_marks.append(Shape("ellipse", ((nx0, mid - st.px(8)), (nx0 + st.px(16), mid + st.px(8))),
+                                         fill=color))
+                    for n, ln in enumerate(row.lines):
+                        s_marks.append(_text(nx0 + st.px(30), mid + lh * n, ln, "sans", st.small, pal.ink, "lm"))
+                else:
+                    s_marks.append(line([(nx0 + st.px(34), mid), (nx0 + st.px(56), mid)], pal.muted, st.rule))
+                    for n, ln in enumerate(row.lines):
+                        s_marks.append(_text(nx0 + st.px(74), mid + lh * n, ln, "sans", st.small,
+                                             mix(pal.ink, "#FFFFFF", 0.35), "lm"))
+                t_marks += _bar(ctx, item, mid, xpos, color if row.kind == "entry" else mix(color, "#FFFFFF", 0.35),
+                                bar if row.kind == "entry" else bar // 2)
+            elif row.kind == "none":
+                s_marks.append(_text(nx0 + st.px(30), mid, row.lines[0], "sans", st.small, pal.muted, "lm"))
+            if row.count:
+                hidden += row.count
+                s_marks.append(_text(gx0 - st.px(30), mid, row.more, "sans", st.small, pal.primary, "rm"))
+            y += row.height
+        y += gap - gap // 2
+        t_marks.append(line([(nx0, y), (gx1, y)], pal.grid, st.rule))
+    if ctx.today.year == plan.year:
+        tx = xpos(ctx.today)
+        t_marks.append(line([(tx, top + axis_h), (tx, rows_bottom)], pal.primary, st.px(5)))
+    structure = Block("structure", (x0, y0, gx0, rows_bottom), tuple(s_marks), shown=tuple(shown), hidden=hidden)
+    timeline = Block("timeline", (gx0, top, gx1, rows_bottom), tuple(t_marks), shown=tuple(shown), hidden=hidden,
+                     smooth=True)
+    return structure, timeline
 
 
-# -- progress summary ----------------------------------------------------------------------------
-def _has_progress(plan: Plan) -> bool:
-    return any(i.progress is not None or i.status for i in work_items(plan))
-
-
-def _progress(ctx: Ctx, box: Box) -> Block:
-    """Status of the work items as one stacked bar with counts, and what is overdue today."""
-    st, pal, plan = ctx.style, ctx.pal, ctx.plan
-    counts = status_counts(plan)
-    total = sum(counts.values()) or 1
-    overall = plan.overall_progress()
-    note = f"总体进度 {round(overall * 100)}%" if overall is not None else ""
-    marks, top = _heading(ctx, box, "进展概况", note)
-    x0, _, x1, _ = box
-    bar = st.px(44)
-    x = x0
-    for status, n in counts.items():
-        if not n:
-            continue
-        w = (x1 - x0) * n / total
-        marks.append(rect((round(x), top, round(x + w), top + bar), fill=theme.status_color(status)))
-        x += w
-    y = top + bar + st.px(30)
-    lx = x0
-    for status, n in counts.items():
-        marks.append(rect((round(lx), round(y + st.px(4)), round(lx + st.px(30)), round(y + st.px(34))),
-                          fill=theme.status_color(status), radius=st.px(6)))
-        label = f"{status} {n}"
-        marks.append(_text(lx + st.px(44), y + st.px(19), label, "sans", st.small, pal.ink, "lm"))
-        lx += st.px(44) + text_width(label, "sans", st.small) + st.px(56)
-    late = [i for i in overdue_items(plan, ctx.today) if i in work_items(plan)]
-    if late:
-        names = "、".join(clean(i.title) for i in late)
-        text = fit(f"逾期未完成 {len(late)} 项：{names}", "sans", st.small, x1 - lx)
-        marks.append(_text(lx, y + st.px(19), text, "sans", st.small, pal.primary, "lm"))
-    bottom = y + round(st.small * 1.3)
-    return Block("progress", (x0, box[1], x1, bottom), tuple(marks))
+def _bar(ctx: Ctx, item: Item, mid: float, xpos, color: str, thick: int) -> list:
+    """Timeline mark of one item: a bar for a period, a faint line ending in ◆ for a bare deadline."""
+    st = ctx.style
+    span = span_of(ctx.plan, item)
+    if span is None:
+        return [_text(xpos(date(ctx.plan.year, 1, 1)) + st.px(16), mid, "时间待定", "sans", st.small, ctx.pal.muted, "lm")]
+    if item.start is None:
+        xe = xpos(span[1])
+        return [line([(xpos(span[0]), mid), (xe, mid)], mix(color, "#FFFFFF", 0.55), max(2, st.px(6))),
+                _diamond(xe, mid, st.px(17) if thick > st.px(20) else st.px(12), color)]
+    xa, xb = xpos(span[0]), max(xpos(span[1]), xpos(span[0]) + st.px(16))
+    marks = [rect((round(xa), round(mid - thick / 2), round(xb), round(mid + thick / 2)), fill=color,
+                  radius=thick // 2)]
+    if item.milestone:
+        marks.append(_diamond(xb, mid, st.px(15), ctx.pal.ink))
+    return marks
 
 
 # -- the page ------------------------------------------------------------------------------------
@@ -645,6 +692,7 @@ class Brief:
     fmt: str
     size: tuple[int, int]
     blocks: tuple[Block, ...]
+    title: str = ""
     background: str = "#FFFFFF"
 
     def block(self, kind: str) -> Block | None:
@@ -660,7 +708,7 @@ class Brief:
     def png(self) -> bytes:
         buf = io.BytesIO()
         dpi = DPI if self.fmt == "a4" else 96
-        self.render().save(buf, "PNG", dpi=(dpi, dpi), compress_level=3)
+        self.render().save(buf, "PNG", dpi=(dpi, dpi), compress_level=1)  # 2× faster than the default, ~5% larger
         return buf.getvalue()
 
     def pdf(self) -> bytes:
@@ -668,13 +716,59 @@ class Brief:
         buf = io.BytesIO()
         # JPEG at 4:4:4 and high quality keeps red text and thin rules crisp.
         self.render().save(buf, "PDF", resolution=DPI if self.fmt == "a4" else 96, quality=92, subsampling=0,
-                           title=self.title)
+                           title=self.title, producer="planviz")
         return buf.getvalue()
 
-    @property
-    def title(self) -> str:
-        header = self.block("header")
-        return " ".join(t.text for t in header.texts if t.face == "serif" and not t.text.isdigit()) if header else ""
+
+def compose_brief(plan: Plan, *, fmt: str = "a4", logo: bytes | str | Path | None = None,
+                  today: date | None = None, palette: str = "party") -> Brief:
+    """Lay out the brief of ``plan``: fmt "a4" (2480×3508 px, 300 dpi) or "slide" (1920×1080 px)."""
+    if fmt not in STYLES:
+        raise PlanError(f"不支持的简报版式「{fmt}」，可选：a4（A4 竖版）或 slide（16:9 幻灯片）")
+    st = STYLES[fmt]
+    ctx = Ctx(plan, st, theme.palette(palette), today or date.today())
+    header = _header(ctx, _logo_bytes(logo))
+    gap = st.gutter
+    x0, x1 = st.margin, st.size[0] - st.margin
+    y = header.box[3] + round(gap * 1.1)
+    bottom = _footer(ctx, False).box[1] - gap
+    blocks = [header]
+    side = _progress if _has_progress(plan) else _quarter_load
+    if fmt == "a4":
+        radar_w = st.px(880)
+        figures = _figures(ctx, (x0 + radar_w + gap, y, x1, 0), columns=3)
+        side_box = (x0 + radar_w + gap, figures.box[3] + st.px(40), x1, figures.box[3] + st.px(340))
+        status = side(ctx, side_box)
+        row_bottom = status.box[3]
+        blocks += [_radar(ctx, (x0, y, x0 + radar_w, row_bottom)), figures, status]
+        y = row_bottom + gap
+        # Highlights get what the plan table leaves, between a readable minimum and a maximum.
+        room = bottom - y - gap - _table_need(ctx, x1 - x0)
+        high = _highlights(ctx, (x0, y, x1, y + min(max(room, st.px(640)), st.px(900))), vertical=False)
+        blocks.append(high)
+        blocks += _plan_table(ctx, (x0, high.box[3] + gap, x1, bottom))
+    else:
+        col_a, col_c = st.px(920), st.px(1060)
+        figures = _figures(ctx, (x0, y, x1, 0), columns=6)
+        blocks.append(figures)
+        y = figures.box[3] + gap
+        probe = side(ctx, (x0, 0, x0 + col_a, st.px(330)))
+        blocks.append(side(ctx, (x0, bottom - probe.box[3], x0 + col_a, bottom)))
+        blocks.append(_radar(ctx, (x0, y, x0 + col_a, bottom - probe.box[3] - gap)))
+        blocks += _plan_table(ctx, (x0 + col_a + gap, y, x1 - col_c - gap, bottom))
+        blocks.append(_highlights(ctx, (x1 - col_c, y, x1, bottom), vertical=True))
+    blocks.append(_footer(ctx, any(b.hidden for b in blocks)))
+    return Brief(fmt, st.size, tuple(blocks), clean(plan.display_title), ctx.pal.background)
+
+
+def brief_png(plan: Plan, **options) -> bytes:
+    """The brief as PNG bytes; options as for :func:`compose_brief`."""
+    return compose_brief(plan, **options).png()
+
+
+def brief_pdf(plan: Plan, **options) -> bytes:
+    """The brief as a one-page PDF; options as for :func:`compose_brief`."""
+    return compose_brief(plan, **options).pdf()
 
 
 def _logo_bytes(logo: bytes | str | Path | None) -> bytes | None:
@@ -696,63 +790,6 @@ def _logo_bytes(logo: bytes | str | Path | None) -> bytes | None:
                         "请使用 PNG 或 JPG 格式") from None
     return data
 
-
-def compose_brief(plan: Plan, *, fmt: str = "a4", logo: bytes | str | Path | None = None,
-                  today: date | None = None, palette: str = "party") -> Brief:
-    """Lay out the brief of ``plan``: fmt "a4" (2480×3508 px, 300 dpi) or "slide" (1920×1080 px)."""
-    if fmt not in STYLES:
-        raise PlanError(f"不支持的简报版式「{fmt}」，可选：a4（A4 竖版）或 slide（16:9 幻灯片）")
-    st = STYLES[fmt]
-    ctx = Ctx(plan, st, theme.palette(palette), today or date.today())
-    header = _header(ctx, _logo_bytes(logo))
-    gap = st.gutter
-    y = header.box[3] + gap
-    figures = _figures(ctx, y)
-    y = figures.box[3] + round(gap * 1.2)
-    x0, x1 = st.margin, st.size[0] - st.margin
-    footer = _footer(ctx, False)
-    bottom = footer.box[1] - gap
-    blocks = [header, figures]
-    if fmt == "a4":
-        n = len(plan.projects or work_items(plan))
-        row_h = min(max(st.px(900), st.px(280) + round(st.small * 1.55) * n), st.px(1200))
-        radar_w = st.px(900)
-        blocks += [_radar(ctx, (x0, y, x0 + radar_w, y + row_h)),
-                   _timeline(ctx, (x0 + radar_w + gap, y, x1, y + row_h))]
-        y += row_h + round(gap * 1.2)
-        high = _highlights(ctx, (x0, y, x1, y + st.px(1000)), vertical=False)
-        blocks.append(high)
-        y = high.box[3] + round(gap * 1.2)
-        if _has_progress(plan):
-            probe = _progress(ctx, (x0, 0, x1, 0))
-            h = probe.box[3] - probe.box[1]
-            blocks.append(_progress(ctx, (x0, bottom - h, x1, bottom)))
-            bottom -= h + round(gap * 1.2)
-        blocks.append(_structure(ctx, (x0, y, x1, bottom)))
-    else:
-        col_a, col_c = st.px(1000), st.px(1150)
-        left = (x0, y, x0 + col_a, bottom)
-        if _has_progress(plan):
-            probe = _progress(ctx, (x0, 0, x0 + col_a, 0))
-            h = probe.box[3] - probe.box[1]
-            blocks.append(_progress(ctx, (x0, bottom - h, x0 + col_a, bottom)))
-            left = (x0, y, x0 + col_a, bottom - h - gap)
-        blocks += [_radar(ctx, left),
-                   _timeline(ctx, (x0 + col_a + gap, y, x1 - col_c - gap, bottom)),
-                   _highlights(ctx, (x1 - col_c, y, x1, bottom), vertical=True)]
-    summarized = any(b.hidden for b in blocks)
-    blocks.append(_footer(ctx, summarized))
-    return Brief(fmt, st.size, tuple(blocks), ctx.pal.background)
-
-
-def brief_png(plan: Plan, **options) -> bytes:
-    """The brief as PNG bytes; options as for :func:`compose_brief`."""
-    return compose_brief(plan, **options).png()
-
-
-def brief_pdf(plan: Plan, **options) -> bytes:
-    """The brief as a one-page PDF; options as for :func:`compose_brief`."""
-    return compose_brief(plan, **options).pdf()
 
 
 # -- command line: one or many files ---------------------------------------------------------------

@@ -17,7 +17,7 @@ FACES: dict[str, tuple[str, str]] = {
     "bold": (theme.FONT_FAMILY, "Bold"),
     "serif": (theme.SERIF_FAMILY, "Bold"),
 }
-SMOOTH = 3  # supersampling factor for shapes of smooth blocks (Pillow draws shapes without anti-aliasing)
+SMOOTH = 2  # supersampling factor for shapes of smooth blocks (Pillow draws shapes without anti-aliasing)
 
 
 # -- fonts and glyph coverage ---------------------------------------------------------
@@ -135,6 +135,11 @@ def wrap(text: str, face: str, size: int, width: float, max_lines: int | None = 
          ellipsis: str = "…") -> list[str]:
     """Lines of ``text`` no wider than ``width`` px; CJK breaks anywhere, Latin words stay whole,
     closing punctuation never starts a line. Past ``max_lines`` the last line ends in ``ellipsis``."""
+    return list(_wrap(text, face, size, round(width), max_lines, ellipsis))
+
+
+@lru_cache(maxsize=8192)  # layouts try several widths and line caps for the same texts
+def _wrap(text: str, face: str, size: int, width: int, max_lines: int | None, ellipsis: str) -> tuple[str, ...]:
     f = font(face, size)
     lines: list[str] = []
     line = ""
@@ -157,8 +162,8 @@ def wrap(text: str, face: str, size: int, width: float, max_lines: int | None = 
     if max_lines is not None and len(lines) > max_lines:
         kept = lines[:max_lines]
         kept[-1] = fit(kept[-1] + "\u0000", face, size, width, ellipsis)
-        return kept
-    return lines
+        return tuple(kept)
+    return tuple(lines)
 
 
 def fit(text: str, face: str, size: int, width: float, ellipsis: str = "…") -> str:
@@ -174,6 +179,40 @@ def fit(text: str, face: str, size: int, width: float, ellipsis: str = "…") ->
     while tokens and f.getlength("".join(tokens).rstrip(" ，、；：") + ellipsis) > width:
         tokens.pop()
     return "".join(tokens).rstrip(" ，、；：") + ellipsis
+
+
+def mix(color: str, other: str, t: float) -> str:
+    """``color`` moved ``t`` (0–1) of the way towards ``other``: tints on white paper without alpha."""
+    a = [int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    b = [int(other.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b))
+
+
+def wrap_balanced(text: str, face: str, size: int, width: float, max_lines: int) -> list[str]:
+    """Like :func:`wrap`, but lines of even length (no one-character last line) when it wraps."""
+    lines = wrap(text, face, size, width, max_lines)
+    if len(lines) < 2 or len(wrap(text, face, size, width)) > max_lines:
+        return lines
+    low, high = width / len(lines), width
+    while high - low > 2:  # the narrowest width that still needs no more lines
+        mid = (low + high) / 2
+        if len(wrap(text, face, size, mid)) <= len(lines):
+            high = mid
+        else:
+            low = mid
+    return wrap(text, face, size, high)
+
+
+def listing(lead: str, names: list[str], face: str, size: int, width: float) -> str:
+    """``lead`` and as many whole ``names`` (joined by 、) as fit in ``width``, then 等 for the rest."""
+    shown = ""
+    for n, name in enumerate(names):
+        more = "等" if n < len(names) - 1 else ""
+        candidate = shown + ("、" if shown else "") + name
+        if text_width(lead + candidate + more, face, size) > width:
+            return lead + (shown + "等" if shown else fit(names[0], face, size, width - text_width(lead, face, size)))
+        shown = candidate
+    return lead + shown
 
 
 # -- marks: what the page is made of --------------------------------------------------------
