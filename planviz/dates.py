@@ -258,12 +258,12 @@ def _term(text: str, m: re.Match, year: int, start: date, end: date, shape: str)
 
 # -- handlers -------------------------------------------------------------------------------------
 
-_RECURRENCE = {"周": "weekly", "星期": "weekly", "月": "monthly", "季度": "quarterly", "半年": "half-yearly",
-               "学期": "half-yearly", "年": "yearly"}
+_RECURRENCE = {"周": "weekly", "星期": "weekly", "月": "monthly", "季度": "quarterly", "季": "quarterly",
+               "半年": "half-yearly", "学期": "half-yearly", "年": "yearly"}
 
 
 def _recurring(m: re.Match, text: str, year: int) -> _Span:
-    rhythm = m.group("r1") or m.group("r2")
+    rhythm = m["r1"] or m["r2"] or m["r3"]
     return ("recurring", *_year_span(_year_of(m, year)), _RECURRENCE[rhythm])
 
 
@@ -391,7 +391,8 @@ _FESTIVALS = "|".join(_FESTIVAL_ALIASES)
 # Ordered: see the module docstring for why.
 _RULES: tuple[_Rule, ...] = (
     _rule("recurring", rf"{_y()}(?:(?:每|按|逐)个?(?P<r1>周|星期|月|季度|半年|学期|年)"
-                       rf"|(?<!\d)1个?(?P<r2>周|月|季度|半年|年)1次)", _recurring),
+                       rf"|(?<!\d)1个?(?P<r2>周|月|季度|半年|年)1次"
+                       rf"|(?<![\d第上本下当每按逐])(?P<r3>月|季)度)", _recurring),  # 季度 alone: each quarter
     _rule("day range", rf"{_y()}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日?{_SEP}{_y('y2')}"
                        rf"(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日", _day_range),
     _rule("month range", rf"{_y()}(?P<m1>\d{{1,2}})(?:月{_PART.format('p1')})?{_SEP}{_y('y2')}"
@@ -407,7 +408,7 @@ _RULES: tuple[_Rule, ...] = (
           _year_point),  # 岁末 leaves p empty: the year's end
     _rule("festival", rf"{_y()}(?P<f>{_FESTIVALS})", _festival),
     _rule("ongoing", r"长期|持续|常态|常年|经常|日常|贯穿全年|(?<!不)定期", _ongoing),
-    _rule("whole year", rf"(?:(?P<y>\d{{4}})(?:年度?)?|(?P<n>{_NEXT_YEAR}))?(?:全年|年内|年度内|本年度?|整年)",
+    _rule("whole year", rf"(?:(?P<y>\d{{4}})(?:年度?)?|(?P<n>{_NEXT_YEAR}))?(?:全年|年内|年度内|本年度?|整年|年度)",
           _whole_year),
     _rule("explicit year", r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?:年度?(?:内|全年)?)?(?!\d)", _whole_year),
     _rule("next year", rf"(?P<n>{_NEXT_YEAR})度?(?:内|全年)?", _whole_year),

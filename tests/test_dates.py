@@ -50,6 +50,8 @@ DEADLINES = [
     ("启动后于4月底前完成", Y, None, "2026-04-30", None, "deadline"),
     ("3月前", Y, None, "2026-02-28", None, "deadline"),  # before the month starts
     ("第二季度前", Y, None, "2026-03-31", None, "deadline"),
+    ("12月份前", Y, None, "2026-11-30", None, "deadline"),
+    ("7.1前", Y, None, "2026-07-01", None, "deadline"),  # a written date, unlike 七一前
     ("上半年前", Y, None, "2025-12-31", None, "deadline"),
     ("持续推进，6月底前完成", Y, None, "2026-06-30", None, "deadline"),
     ("根据上级安排，3月底前", Y, None, "2026-03-31", None, "deadline"),
@@ -179,6 +181,11 @@ PERIODS = [
     ("年内", Y, *WHOLE, None, "period"),
     ("年内完成", Y, *WHOLE, None, "period"),
     ("本年度", Y, *WHOLE, None, "period"),
+    ("年度", Y, *WHOLE, None, "period"),
+    ("持续至年底", Y, None, "2026-12-31", None, "deadline"),
+    ("2026.03-2026.06", Y, "2026-03-01", "2026-06-30", None, "period"),
+    ("2026/03—2026/06", Y, "2026-03-01", "2026-06-30", None, "period"),
+    ("3.1—4.30", Y, "2026-03-01", "2026-04-30", None, "period"),
     ("2026年", Y, *WHOLE, None, "period"),
     ("2026年度", Y, *WHOLE, None, "period"),
     ("2027年全年", Y, "2027-01-01", "2027-12-31", None, "period"),
@@ -232,6 +239,10 @@ RECURRING = [
     ("一年一次", Y, *WHOLE, "yearly", "recurring"),
     ("全年每月开展", Y, *WHOLE, "monthly", "recurring"),
     ("2027年每季度", Y, "2027-01-01", "2027-12-31", "quarterly", "recurring"),
+    ("季度", Y, *WHOLE, "quarterly", "recurring"),
+    ("季度末", Y, *WHOLE, "quarterly", "recurring"),
+    ("月度", Y, *WHOLE, "monthly", "recurring"),
+    ("全年（每月一次）", Y, *WHOLE, "monthly", "recurring"),
 ]
 
 ONGOING = [
@@ -307,6 +318,7 @@ BLANK_AND_UNREADABLE = [
     ("13月底前", Y, None, None, None, "unreadable"),
     ("4月31日", Y, None, None, None, "unreadable"),
     ("第五季度", Y, None, None, None, "unreadable"),
+    ("本季度", Y, None, None, None, "unreadable"),
     ("5-3月", Y, None, None, None, "unreadable"),  # backwards within the year: a slip of the pen
     ("3月20日-10日", Y, None, None, None, "unreadable"),
     ("2031年春节前", Y, None, None, None, "unreadable"),  # outside the lunar table
