@@ -212,7 +212,7 @@ def test_undated_project_spans_its_dated_tasks(small_plan):
     bar, k = bar_at(fig, row_of(fig, "深入学习贯彻全会精神"))
     assert bar.base[k] == "2026-01-01"  # T1's bare deadline runs from the year's start (stats.span_of)
     assert bar.x[k] == (date(2026, 7, 1) - date(2026, 1, 1)).days * DAY_MS + DAY_MS
-    assert "按所属任务汇总" in bar.text[k]
+    assert "按所属任务的时间汇总显示" in bar.text[k]
 
 
 def test_long_and_hostile_labels(small_plan):

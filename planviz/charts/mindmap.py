@@ -107,7 +107,7 @@ def plan_groups(plan: Plan, group_by: str = "section") -> list[Group]:
 
 
 # -- drawing ----------------------------------------------------------------------
-def _tint(color: str, share: float) -> str:
+def tint(color: str, share: float) -> str:
     """``color`` mixed with white: share 0 is the colour, 1 is white."""
     color = color.lstrip("#")
     rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
@@ -151,13 +151,21 @@ def _tooltip(*parts: str) -> str:
     return graphviz.escape(_clean(" · ".join(p for p in parts if p)).replace("\n", " "))
 
 
-def _when_text(item: Item) -> str:
-    if item.deadline_text.strip():
-        return item.deadline_text.strip()
+def when_text(item: Item) -> str:
+    """An item's time in words: the plan's own wording with its dates, e.g. “3月底前（3月31日）”."""
+    def day(d) -> str:
+        return f"{d.month}月{d.day}日" if d.year == year else f"{d.year}年{d.month}月{d.day}日"
+
+    year = (item.end or item.start).year if (item.end or item.start) else None
+    dates = ""
     if item.start and item.end and item.start != item.end:
-        return f"{item.start.month}月{item.start.day}日—{item.end.month}月{item.end.day}日"
-    day = item.end or item.start
-    return f"{day.month}月{day.day}日" if day else ""
+        dates = f"{day(item.start)}—{day(item.end)}"
+    elif item.end or item.start:
+        dates = day(item.end or item.start)
+    text = item.deadline_text.strip()
+    if text and dates and text != dates:
+        return f"{text}（{dates}）"
+    return text or dates or "时间待定"
 
 
 class _Builder:
@@ -232,8 +240,8 @@ class _Builder:
                        f'<FONT POINT-SIZE="9" COLOR="{self.pal.muted}"> '
                        f'{html.escape(" · ".join(facts), quote=False)}</FONT></TD></TR>')
         title_rows = _rows(_wrap(title, self.label_width, 3), bold=item.highlight)
-        attrs = dict(fillcolor=_tint(color, 0.86), color=color, fontsize="12",
-                     tooltip=_tooltip(title, dim or "", item.owner_text, _when_text(item), status))
+        attrs = dict(fillcolor=tint(color, 0.86), color=color, fontsize="12",
+                     tooltip=_tooltip(title, dim or "", item.owner_text, when_text(item), status))
         if item.highlight:
             attrs.update(fillcolor=theme.LIGHT_GOLD, color=theme.GOLD, penwidth="3")
         return self.node(_table(title_rows + status_line), **attrs), color
@@ -241,9 +249,9 @@ class _Builder:
     def task(self, item: Item, color: str) -> str:
         title = ("◆ " if item.milestone else "") + item.title
         return self.node(_table(_rows(_wrap(title, self.label_width + 4, 2))), fontsize="10",
-                         fillcolor=self.pal.background, color=_tint(color, 0.45), penwidth="0.8",
+                         fillcolor=self.pal.background, color=tint(color, 0.45), penwidth="0.8",
                          margin="0.08,0.02", fontcolor=self.pal.ink,
-                         tooltip=_tooltip(item.title, item.owner_text, _when_text(item), effective_status(item)))
+                         tooltip=_tooltip(item.title, item.owner_text, when_text(item), effective_status(item)))
 
     def more(self, hidden: int, color: str, tasks: int = 0) -> str:
         lines = [f"另有 {hidden} 项"] + ([f"（含任务 {tasks} 项）"] if tasks else [])
@@ -275,9 +283,9 @@ class _Builder:
             if depth >= 3 and branch.tasks:
                 tasks, folded = self.limit(branch.tasks, self.max_children)
                 for task in tasks:
-                    self.edge(pid, self.task(task, color), _tint(color, 0.35), 1.1)
+                    self.edge(pid, self.task(task, color), tint(color, 0.35), 1.1)
                 if folded:
-                    self.edge(pid, self.more(folded, color), _tint(color, 0.35), 1.1)
+                    self.edge(pid, self.more(folded, color), tint(color, 0.35), 1.1)
         if hidden:
             tasks = sum(len(b.tasks) for b in branches[len(shown):]) if depth >= 3 else 0
             self.edge(parent, self.more(hidden, group_color, tasks), group_color, 1.6)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from .. import theme
 from ..model import STATUSES, Item, Plan
 from ..stats import effective_status, is_overdue, item_dimension, span_of
-from .mindmap import UNGROUPED, Group, plan_groups
+from .mindmap import UNGROUPED, Group, plan_groups, tint, when_text
 
 COLOR_BYS = ("dimension", "status")
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
@@ -84,22 +84,6 @@ def recurrence_dates(plan: Plan, item: Item) -> list[date]:
     return out
 
 
-def _when_text(item: Item) -> str:
-    def md(d: date) -> str:
-        return f"{d.year}年{d.month}月{d.day}日" if d.year != item_year else f"{d.month}月{d.day}日"
-
-    item_year = (item.end or item.start or date.today()).year
-    dates = ""
-    if item.start and item.end and item.start != item.end:
-        dates = f"{md(item.start)}—{md(item.end)}"
-    elif item.end or item.start:
-        dates = md(item.end or item.start)
-    text = item.deadline_text.strip()
-    if text and dates and text != dates:
-        return f"{text}（{dates}）"
-    return text or dates or UNDATED_TEXT
-
-
 # -- rows and hover text ------------------------------------------------------------------
 def _esc(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=False)
@@ -134,7 +118,7 @@ def _hover(plan: Plan, item: Item, dim: str | None, today: date, note: str = "")
         lines.append(f"板块：{_esc(item.section)}")
     lines.append(f"维度：{_esc(dim or UNGROUPED)}")
     lines.append(f"负责人：{_esc(item.owner_text) or '未填写'}")
-    when = _when_text(item)
+    when = when_text(item)
     if item.recurrence:
         when += f"，{RECURRENCE_NAMES.get(item.recurrence, '')}"
     lines.append(f"时间：{_esc(when)}")
@@ -179,12 +163,12 @@ class _Series:
                       showlegend=False)
         if self.rhythm_lines["x"]:
             out.append(go.Scatter(x=self.rhythm_lines["x"], y=self.rhythm_lines["y"], mode="lines",
-                                  line=dict(color=_tint(self.color, 0.55), width=2), hoverinfo="skip",
+                                  line=dict(color=tint(self.color, 0.55), width=2), hoverinfo="skip",
                                   legendgroup=self.name, name=self.name, showlegend=False))
         if self.bars["y"]:
             out.append(go.Bar(orientation="h", y=self.bars["y"], base=self.bars["base"], x=self.bars["x"],
                               text=self.bars["text"], textposition="none", width=0.62,
-                              marker=dict(color=_tint(self.color, 0.35), line=dict(color=self.bars["line"], width=1.5)),
+                              marker=dict(color=tint(self.color, 0.35), line=dict(color=self.bars["line"], width=1.5)),
                               **common))
             done = [(y, b, x * min(1.0, max(0.0, p))) for y, b, x, p in
                     zip(self.bars["y"], self.bars["base"], self.bars["x"], self.bars["progress"]) if p]
@@ -206,15 +190,9 @@ class _Series:
                                   **common))
         # the colour key appears once in the legend, as a plain swatch
         out.append(go.Scatter(x=[None], y=[None], mode="markers", name=self.name, legendgroup=self.name,
-                              marker=dict(symbol="square", size=13, color=_tint(self.color, 0.2),
+                              marker=dict(symbol="square", size=13, color=tint(self.color, 0.2),
                                           line=dict(color=self.color, width=1))))
         return out
-
-
-def _tint(color: str, share: float) -> str:
-    color = color.lstrip("#")
-    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
 
 
 def _shade(color: str, share: float) -> str:
@@ -294,7 +272,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
             dated = [span_of(plan, t) for t in tasks_of.get(item.id, ()) if _placement(plan, t)]
             if dated and row.kind == "project":  # an undated project spans its tasks' dates
                 first, last = min(d[0] for d in dated), max(d[1] for d in dated)
-                s.bar(y, first, last, _hover(plan, item, dim, today, "时间：按所属任务汇总"), False, None)
+                s.bar(y, first, last, _hover(plan, item, dim, today, "（按所属任务的时间汇总显示）"), False, None)
                 right = last
             else:
                 undated.append(item)
