@@ -27,6 +27,9 @@ Conventions chosen where everyday usage is ambiguous (documented so callers can 
 - “X起/开始” runs from the start of X, “X后” from the day after X, both to 31 December.
 - 元旦前 without a year means the coming New Year: 31 December of the plan year.
 - A range from the second half of the year back into the first half (11月-2月) ends in the next year.
+- 季度 / 月度 on their own are rhythms (each quarter, each month); 年度 on its own is the plan year.
+- A cell with two expressions (“6月底前完成初稿，9月底前定稿”, “七一、国庆期间”) is read by its first.
+- Lunar festivals (春节, 元宵, 中秋, 重阳) and 清明 come from small tables; other years are unreadable.
 """
 from __future__ import annotations
 
