@@ -32,7 +32,8 @@ def _take(data: bytes, name: str, *, year=None, column_map=None, is_sample=False
 
 def _on_upload() -> None:
     file = st.session_state.get("up_file")
-    if file is not None:
+    if file is not None and file.file_id != st.session_state.get("up_seen"):  # each file is read once
+        st.session_state["up_seen"] = file.file_id
         _take(file.getvalue(), file.name, year=st.session_state.get("up_year"))
 
 
@@ -53,6 +54,11 @@ def _on_map(columns: tuple[str, ...]) -> None:
     chosen = {col: labels[st.session_state[f"up_map_{i}"]] for i, col in enumerate(columns)
               if st.session_state.get(f"up_map_{i}", UNUSED) != UNUSED}
     _take(data, name, year=st.session_state.get("up_year"), column_map=chosen)
+
+
+def _apply(corrected, name: str) -> None:
+    """Write the corrected plan to the canonical workbook and read it back, so checks run again."""
+    _take(plan_to_xlsx(corrected), name, year=corrected.year)
 
 
 @st.cache_data(show_spinner=False)
@@ -132,9 +138,8 @@ corrected = editing.apply_edits(plan, edited)
 stem = loaded.name.rsplit(".", 1)[0].removesuffix("（修改后）")
 b1, b2, _ = st.columns([1, 1, 3])
 with b1:
-    if st.button("应用修改", type="primary", key="up_apply", icon=":material/check:"):
-        _take(plan_to_xlsx(corrected), f"{stem}（修改后）.xlsx", year=plan.year)
-        st.rerun()
+    st.button("应用修改", type="primary", key="up_apply", icon=":material/check:", on_click=_apply,
+              args=(corrected, f"{stem}（修改后）.xlsx"))
 with b2:
     st.download_button("下载修改后的 Excel", lambda: plan_to_xlsx(corrected), file_name=f"{stem}（修改后）.xlsx",
                        mime=ui.MIME["xlsx"], key="up_download", on_click="ignore", icon=":material/download:")

@@ -46,9 +46,8 @@ def sidebar() -> None:
         errors, warnings = len(plan.errors()), len(plan.warnings())
         st.caption(f"文件：{source}  \n年度：{plan.year}　条目：{len(plan.items)} 条  \n"
                    f"问题：{len(plan.issues)} 条（错误 {errors}，提醒 {warnings}）")
-        if not loaded.is_sample and st.button("改用示例计划", key="pv_back_to_sample"):
-            state.use(state.read_sample())
-            st.rerun()
+        if not loaded.is_sample:
+            st.button("改用示例计划", key="pv_back_to_sample", on_click=lambda: state.use(state.read_sample()))
         st.divider()
         st.radio("图表配色", list(state.PALETTES), key=state.PALETTE_KEY, horizontal=True,
                  help="党建红：红金配色；简约：蓝灰配色。对所有图表和导出图片生效。")

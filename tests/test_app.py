@@ -1,0 +1,239 @@
+"""Streamlit dashboard under AppTest: every page on the sample, uploads, column mapping, edits, downloads."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from planviz.readers import load_plan
+from planviz.safety import MAX_FILE_BYTES
+from planviz.sample import sample_plan
+from planviz.template import plan_to_xlsx
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = {"pages/upload.py": "上传与检查", "pages/overview.py": "一页纸总览", "pages/mindmap.py": "思维导图",
+         "pages/timeline.py": "时间轴", "pages/radar.py": "六度雷达", "pages/progress.py": "进度看板"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+GBK_CSV = ("序号,工作类别,工作内容,责任人,完成时限\n1,政治建设,学习贯彻全会精神,张三,3月底前\n"
+           "2,组织建设,发展党员,李四,七一前\n3,组织建设,党费收缴,王五,每季度\n").encode("gbk")
+ODD_CSV = "甲列,乙列,丙列\n学习贯彻全会精神,张三,3月底前\n发展党员,李四,七一前\n".encode("gbk")
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Every st.download_button of a run: key → (data or callable, file name, mime)."""
+    seen: dict[str, tuple] = {}
+    real = st.download_button
+
+    def record(label, data, file_name=None, mime=None, key=None, *args, **kwargs):
+        seen[key] = (data, file_name, mime)
+        return real(label, data, file_name, mime, key, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", record)
+    return seen
+
+
+def _content(entry) -> bytes:
+    data = entry[0]
+    return data() if callable(data) else data
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _on(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _plan(at: AppTest):
+    return at.session_state["pv_loaded"].plan
+
+
+def _upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTest:
+    _on(at, "pages/upload.py")
+    at.file_uploader(key="up_file").upload(name, data, mime)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _chart(at: AppTest, index: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[index].proto.spec)
+
+
+def _text(spec: dict) -> str:
+    return json.dumps(spec, ensure_ascii=False)
+
+
+def _png_is_drawn(data: bytes, min_size=(400, 300)) -> None:
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    assert image.size[0] >= min_size[0] and image.size[1] >= min_size[1]
+    colours = image.resize((200, 200)).getcolors(40000)
+    assert colours is not None and len(colours) > 20  # more than a blank page
+
+
+def test_every_page_shows_the_sample_plan_without_errors():
+    at = _app()
+    sample = sample_plan()
+    assert _plan(at).display_title == sample.display_title
+    sidebar = " ".join(m.value for m in [*at.sidebar.markdown, *at.sidebar.caption])
+    assert sample.display_title in sidebar and f"年度：{sample.year}" in sidebar
+    assert f"条目：{len(_plan(at).items)} 条" in sidebar
+    for page, title in PAGES.items():
+        _on(at, page)
+        assert [t.value for t in at.title] == [title]
+        assert not at.error
+    # the board has a card for every work item, with its owner
+    board = " ".join(h.proto.body for h in at.get("html"))
+    assert all(p.title in board for p in sample.projects if not sample.children(p.id))
+    assert at.metric[1].value == str(len(sample.projects))
+    _on(at, "pages/present.py")
+    assert sample.display_title in " ".join(h.proto.body for h in at.get("html"))
+    styles = " ".join(h.proto.body for h in at.get("html"))
+    assert 'section[data-testid="stSidebar"]' in styles and "display: none" in styles
+
+
+def test_gbk_csv_upload_replaces_the_plan_for_every_page():
+    at = _upload(_app(), "计划.csv", GBK_CSV)
+    plan = _plan(at)
+    assert [p.title for p in plan.projects] == ["学习贯彻全会精神", "发展党员", "党费收缴"]
+    assert plan.projects[0].owners == ("张三",)
+    assert any("计划.csv" in c.value for c in at.sidebar.caption)
+    _on(at, "pages/timeline.py")
+    chart = _text(_chart(at))
+    assert "发展党员" in chart and "学习贯彻全会精神" in chart
+
+
+def test_corrupt_and_oversized_files_get_chinese_messages_and_keep_the_plan():
+    at = _upload(_app(), "坏文件.xlsx", b"PK\x03\x04" + b"\x00garbage" * 50, XLSX)
+    assert len(at.error) == 1 and "坏文件.xlsx" in at.error[0].value and "损坏" in at.error[0].value
+    assert _plan(at).display_title == sample_plan().display_title
+    at.file_uploader(key="up_file").clear().upload("大文件.csv", b"a" * (MAX_FILE_BYTES + 1), "text/csv")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "大文件.csv" in at.error[0].value and "MB" in at.error[0].value
+    assert _plan(at).display_title == sample_plan().display_title
+
+
+def test_unrecognised_headers_are_mapped_by_hand_and_reread():
+    at = _upload(_app(), "表头不规范.csv", ODD_CSV)
+    assert "没有找到可识别的表头" in at.warning[0].value
+    boxes = [b for b in at.selectbox if b.key and b.key.startswith("up_map_")]
+    assert [b.label for b in boxes] == ["第 1 列「甲列」", "第 2 列「乙列」", "第 3 列「丙列」"]
+    for box, label in zip(boxes, ("工作内容", "责任人", "完成时限")):
+        box.set_value(label)
+    at.button(key="up_remap").click()
+    at.run()
+    assert not at.exception and not at.warning
+    plan = _plan(at)
+    assert [(i.title, i.owners) for i in plan.projects] == [("学习贯彻全会精神", ("张三",)), ("发展党员", ("李四",))]
+    assert plan.projects[0].end is not None and plan.projects[0].end.month == 3
+
+
+def test_year_override_rereads_the_plan():
+    at = _on(_app(), "pages/upload.py")
+    at.number_input(key="up_year").set_value(2027)
+    at.run()
+    assert _plan(at).year == 2027
+    assert at.session_state["pv_loaded"].is_sample
+
+
+def test_edits_apply_to_every_page_and_download_as_excel_with_own_columns(downloads):
+    plan = sample_plan()
+    first = plan.projects[0]
+    own = plan.with_items(i.__class__(**{**i.__dict__, "extra": (("督办意见", "按期推进"),)}) if i.id == first.id
+                          else i for i in plan.items)
+    at = _upload(_app(), "带自定义列.xlsx", plan_to_xlsx(own), XLSX)
+    frame = at.data_editor[0].value
+    row = list(frame.index).index(first.id)
+    assert "督办意见" in frame.columns
+    key = next(k for k in at.session_state if k.startswith("up_editor_"))
+    at.session_state[key] = {"edited_rows": {row: {"标题": "学习贯彻全会精神（修订）", "进度": 40}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    written = load_plan(_content(downloads["up_download"]), "修改后.xlsx")
+    changed = written.get(first.id)
+    assert changed.title == "学习贯彻全会精神（修订）" and changed.progress == pytest.approx(0.4)
+    assert changed.extras.get("督办意见") == "按期推进"
+    at.button(key="up_apply").click()
+    at.run()
+    assert not at.exception
+    assert _plan(at).get(first.id).title == "学习贯彻全会精神（修订）"
+    assert "修改后" in at.session_state["pv_loaded"].name
+
+
+def test_downloads_hold_real_files(downloads):
+    at = _app()  # the overview page: brief PNG, PDF and slide
+    a4 = _content(downloads["ov_png"])
+    assert Image.open(io.BytesIO(a4)).size == (2480, 3508)
+    assert _content(downloads["ov_pdf"]).startswith(b"%PDF")
+    assert Image.open(io.BytesIO(_content(downloads["ov_slide"]))).size == (1920, 1080)
+    _on(at, "pages/upload.py")
+    template = load_plan(_content(downloads["up_template"]), "模板.xlsx")
+    assert template.projects
+    _on(at, "pages/mindmap.py")
+    assert _content(downloads["mm_svg"]).lstrip().startswith((b"<?xml", b"<svg"))
+    _png_is_drawn(_content(downloads["mm_png"]))
+    _on(at, "pages/timeline.py")
+    _png_is_drawn(_content(downloads["tl_png"]))
+    _on(at, "pages/radar.py")
+    _png_is_drawn(_content(downloads["rd_png"]))
+
+
+def test_timeline_filters_and_palette_switch():
+    at = _on(_app(), "pages/timeline.py")
+    everything = _text(_chart(at))
+    owner = sample_plan().projects[0].owners[0]
+    at.multiselect(key="tl_owners").set_value([owner])
+    at.run()
+    mine = _text(_chart(at))
+    others = [p.title for p in sample_plan().projects if owner not in p.owners
+              and not any(owner in t.owners for t in sample_plan().children(p.id))]
+    assert len(mine) < len(everything) and not any(t in mine for t in others)
+    assert "#C8102E" in mine.upper()
+    at.sidebar.radio(key="pv_palette").set_value("简约")
+    at.run()
+    assert "#34495E" in _text(_chart(at)).upper()
+
+
+def test_radar_overlays_a_second_plan():
+    at = _on(_app(), "pages/radar.py")
+    before = len(_chart(at)["data"])
+    last_year = sample_plan().replace(year=2025, title="")
+    at.file_uploader(key="pv_compare_file").upload("去年计划.xlsx", plan_to_xlsx(last_year), XLSX)
+    at.run()
+    assert not at.exception and not at.error
+    spec = _chart(at)
+    assert len(spec["data"]) == before + 1
+    assert "2025" in _text(spec)
+
+
+def test_presentation_steps_through_slides():
+    at = _on(_app(), "pages/present.py")
+    counter = lambda: next(m.value for m in at.markdown if "pv-counter" in m.value)  # noqa: E731
+    highlights = sample_plan().highlights()
+    total = 5 + len(highlights)
+    assert f"1 / {total}" in counter() and at.button(key="pr_prev").disabled
+    for _ in range(4):
+        at.button(key="pr_next").click()
+        at.run()
+    assert f"5 / {total}" in counter() and not at.exception
+    assert highlights[0].title in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_sessions_do_not_see_each_others_uploads():
+    first = _upload(_app(), "计划.csv", GBK_CSV)
+    second = _on(_app(), "pages/upload.py")
+    assert len(_plan(first).projects) == 3
+    assert _plan(second).display_title == sample_plan().display_title
