@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -98,15 +99,32 @@ def _when_json(expr: str, year: int) -> dict:
     }
 
 
+def _decode_line(raw: bytes) -> str:
+    """One stdin line as text: UTF-8 (with or without BOM), else GB18030 as WPS on Windows writes it."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")
+
+
+def _argument_text(value: str) -> str:
+    """An argv value decoded as UTF-8 even under a non-UTF-8 locale (surrogate-escaped bytes)."""
+    if any("\udc80" <= ch <= "\udcff" for ch in value):
+        return os.fsencode(value).decode("utf-8", "replace")
+    return value
+
+
 def cmd_when(args) -> int:
     year = args.year or date.today().year
+    out = sys.stdout
     if args.batch:
-        for line in sys.stdin:
-            print(json.dumps(_when_json(line.rstrip("\r\n"), year), ensure_ascii=False), flush=False)
+        for raw in sys.stdin.buffer:
+            line = _decode_line(raw).rstrip("\r\n")
+            out.write(json.dumps(_when_json(line, year), ensure_ascii=False) + "\n")
         return 0
     if args.expr is None:
         return _fail("请给出时间表述，或使用 --batch 从标准输入读取")
-    print(json.dumps(_when_json(args.expr, year), ensure_ascii=False))
+    out.write(json.dumps(_when_json(_argument_text(args.expr), year), ensure_ascii=False) + "\n")
     return 0
 
 
@@ -151,6 +169,10 @@ COMMANDS = {"inspect": cmd_inspect, "when": cmd_when, "template": cmd_template, 
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Chinese output must survive a POSIX-locale terminal or a pipe.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
