@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from .model import STATUSES
 
 # Full-width digits, letters and ％ to half-width, the ideographic space to a space; Chinese
 # punctuation (，；（）：) stays as written.
@@ -19,8 +18,8 @@ RANK_CN, RANK_CN_PAREN, RANK_ARABIC, RANK_ARABIC_PAREN, RANK_CIRCLED, RANK_DOTTE
 _NUMBERING = (
     (RANK_CN, re.compile(rf"^\s*(?:第)?([{_CN_DIGITS}]+)(?:[、.．:：]|部分|\s)\s*")),
     (RANK_CN_PAREN, re.compile(rf"^\s*[(（]([{_CN_DIGITS}]+)[)）][、.．]?\s*")),
-    (RANK_DOTTED, re.compile(r"^\s*(\d{1,3}(?:[.．]\d{1,3})+)(?:[、.．]|\s+|(?=[^\d.．]))\s*")),
-    (RANK_ARABIC, re.compile(r"^\s*(\d{1,3})(?:[、.．]|\s+|(?=[^\d.．%月日年号]))\s*")),
+    (RANK_DOTTED, re.compile(r"^\s*(\d{1,3}(?:[.．]\d{1,3})+)(?:[、.．]|\s+|(?=[^\d.．%万千百亿倍元个次年月日号天]))\s*")),
+    (RANK_ARABIC, re.compile(r"^\s*(\d{1,3})(?:[、)）]|[.．](?!\d)|\s+)\s*")),  # “2场党课” is not numbered
     (RANK_ARABIC_PAREN, re.compile(r"^\s*[(（](\d{1,3})[)）][、.．]?\s*")),
     (RANK_CIRCLED, re.compile(rf"^\s*([{_CIRCLED}])\s*")),
 )
@@ -118,12 +117,6 @@ def cn_number(digits: str) -> int:
         return n
     tens, _, ones = digits.partition("十")
     return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
-
-
-def is_section_heading(title: str) -> bool:
-    """True for headings numbered 一、 / 第一部分 — the top outline level of Chinese plans."""
-    rank, _, _ = numbering(title)
-    return rank == RANK_CN
 
 
 def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -104,21 +104,6 @@ class Header:
     first_row: int  # 0-based index of the first header row (differs for two-row headers)
     columns: tuple[Column, ...]
 
-    def index(self, field: str) -> int | None:
-        for col in self.columns:
-            if col.field == field:
-                return col.index
-        return None
-
-    def indexes(self, field: str) -> tuple[int, ...]:
-        return tuple(col.index for col in self.columns if col.field == field)
-
-    def label(self, field: str) -> str | None:
-        for col in self.columns:
-            if col.field == field:
-                return col.label
-        return None
-
     def labels(self) -> dict[str, str]:
         """field → header text of its (first) column."""
         out: dict[str, str] = {}
