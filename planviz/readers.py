@@ -218,13 +218,13 @@ def _split_names(value: str) -> tuple[str, ...]:
 
 
 def _organization_from(title: str) -> str:
-    """“某某党支部2026年度党建工作计划” → “某某党支部”."""
+    """“某某党支部2026年度党建工作计划” → “某某党支部”; “某某党委关于印发…的通知” → “某某党委”."""
     title = re.sub(r"^附件\s*\d*[:：]?\s*", "", title).strip()
-    m = re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
-    if m:
-        return m.group(1).strip("“”\"' ")
-    m = re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title)
-    return m.group(1).strip() if m else ""
+    m = (re.match(r"(.+?)关于", title)
+         or re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
+         or re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title))
+    org = re.sub(r"(党建|工作|年度)+$", "", m.group(1).strip("“”\"' ")) if m else ""
+    return "" if re.fullmatch(r"[\d\s年度]*", org) else org
 
 
 # -- header region ---------------------------------------------------------------------------------

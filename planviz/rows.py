@@ -199,6 +199,8 @@ class _SheetRows:
             status, ok = cells.normalize_status(value)
             if ok:
                 values["status"] = status
+            elif "progress" not in values and cells.parse_progress(value) != (None, False):
+                values["progress"] = cells.parse_progress(value)[0]  # 完成情况 written as “60%”
             else:
                 self.issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", self.sheet, n,
                                          label[col["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
