@@ -65,7 +65,13 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     else:
         sheets = run_isolated(_read_workbook, data, kind, name)
     cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
-    return _build_plan(sheets, name, year, cleaned)
+    try:
+        return _build_plan(sheets, name, year, cleaned)
+    except PlanError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader bug must still reach the user as one Chinese line
+        raise PlanError(f"读取文件「{name}」时遇到无法处理的内容（{type(exc).__name__}）。"
+                        f"请检查表格是否有异常的合并单元格或格式，或改用标准模板后重新上传。") from exc
 
 
 def _source_bytes(source, name: str | None) -> tuple[bytes, str]:
@@ -232,9 +238,10 @@ def _organization_from(title: str) -> str:
 def _scan_rows(sheet: RawSheet, rows: list, limit: int) -> tuple[list, set[tuple[int, int]]]:
     """The first rows with horizontal merges filled across (for headers), and the merged cells."""
     scan = [list(r) for r in rows[:limit]]
+    limit = len(scan)
     covered: set[tuple[int, int]] = set()
     for r0, c0, r1, c1 in sheet.merges:
-        if c1 == c0 or r0 >= limit:
+        if c1 == c0 or r0 >= limit or c0 >= len(scan[r0]):
             continue
         for r in range(r0, min(r1, limit - 1) + 1):
             for c in range(c0, min(c1, c0 + 64) + 1):
