@@ -282,6 +282,8 @@ def _title_above(rows: list, header: Header) -> tuple[str, str]:
 
 @dataclass
 class _Sheet:
+    """A sheet that holds plan rows: its header and the title and unit lines above it."""
+
     raw: RawSheet
     rows: list
     header: Header
@@ -291,6 +293,7 @@ class _Sheet:
 
 def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
                 column_map: dict[str, str]) -> Plan:
+    """Sort the sheets (meta, guide, plan), settle year and organization, read the rows, validate."""
     issues: list[Issue] = []
     meta: dict[str, str] = {}
     meta_other: list[tuple[str, str]] = []

@@ -347,6 +347,7 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
     used: dict[str, _Node] = {}
     projects = [x for x in nodes if x.level == "project"]
     _project_ids(projects, section_ids, used, issues)
+    project_of = {p.id: p for p in projects}
     by_ref: dict[str, str] = {}
     for p in projects:
         for ref in (p.id, p.record.raw_id, p.record.number, p.record.title):
@@ -373,7 +374,7 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
         else:
             cands = [f"{parent}.{counts[parent]}"]
         node.id = _claim(cands, node, used, issues)
-        node.project = node.project or next((p for p in projects if p.id == parent), None)
+        node.project = node.project or project_of.get(parent)
         node.section = node.section or (node.project.section if node.project else "")
         node.record.parent_ref = parent
 
