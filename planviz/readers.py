@@ -45,6 +45,7 @@ class RawSheet:
     rows: list
     merges: tuple[tuple[int, int, int, int], ...] = ()  # (first row, first col, last row, last col), 0-based
     hidden_columns: frozenset[int] = frozenset()
+    hidden_rows: frozenset[int] = frozenset()
     hidden: bool = False
 
 
@@ -114,7 +115,7 @@ def _read_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
     except Exception as exc:  # noqa: BLE001 - calamine raises several unrelated types for damaged files
         raise PlanError(f"文件「{name}」无法作为表格打开（{type(exc).__name__}）。"
                         f"请用 Excel 打开确认内容无误、重新保存后再上传。") from None
-    hidden_columns = _hidden_columns(data) if kind == "xlsx" else {}
+    hidden = _hidden_cells(data) if kind == "xlsx" else {}
     sheets = []
     for meta in book.sheets_metadata:
         if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -122,16 +123,17 @@ def _read_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
         sheet = book.get_sheet_by_name(meta.name)
         rows = sheet.to_python(skip_empty_area=False)
         merges = tuple((a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or ()))
-        sheets.append(RawSheet(meta.name, rows, merges, frozenset(hidden_columns.get(meta.name, ())),
+        columns, hidden_rows = hidden.get(meta.name, ((), ()))
+        sheets.append(RawSheet(meta.name, rows, merges, frozenset(columns), frozenset(hidden_rows),
                                meta.visible != pc.SheetVisibleEnum.Visible))
     return sheets
 
 
-def _hidden_columns(data: bytes) -> dict[str, set[int]]:
-    """Hidden columns per sheet from the <cols> block, which precedes <sheetData> (bounded read)."""
+def _hidden_cells(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
+    """(hidden columns, hidden rows) per sheet, 0-based, from a streamed scan of each sheet part."""
     from defusedxml import ElementTree
 
-    out: dict[str, set[int]] = {}
+    out: dict[str, tuple[set[int], set[int]]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -139,21 +141,36 @@ def _hidden_columns(data: bytes) -> dict[str, set[int]]:
             rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
             targets = {r.get("Id"): r.get("Target", "") for r in rels}
             for sheet in book.iter():
-                if not sheet.tag.endswith("}sheet"):
-                    continue
-                target = targets.get(sheet.get(ns_rel), "")
-                part = target.lstrip("/") if target.startswith("/") else "xl/" + target
-                with zf.open(part) as fh:
-                    head = fh.read(256 * 1024)
-                head = head.split(b"<sheetData", 1)[0]
-                for attrs in re.findall(rb"<(?:\w+:)?col\b([^>]*)>", head):
-                    found = dict(re.findall(rb'(\w+)="([^"]*)"', attrs))
-                    if found.get(b"hidden") in (b"1", b"true"):
-                        first, last = int(found.get(b"min", 1)), int(found.get(b"max", 1))
-                        out.setdefault(sheet.get("name"), set()).update(range(first - 1, min(last, first + 255)))
-    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError):
-        return {}  # hidden columns are a nicety; the cells themselves were read by calamine
+                if sheet.tag.endswith("}sheet"):
+                    target = targets.get(sheet.get(ns_rel), "")
+                    part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                    out[sheet.get("name")] = _hidden_in_part(zf, part)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}  # hidden cells are a nicety; the cells themselves were read by calamine
     return out
+
+
+def _hidden_in_part(zf: zipfile.ZipFile, part: str) -> tuple[set[int], set[int]]:
+    columns: set[int] = set()
+    rows: set[int] = set()
+    carry = b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(1 << 20):
+            buffer = carry + chunk
+            cut = buffer.rfind(b"<")  # an element may straddle chunks: keep the last one for the next round
+            buffer, carry = buffer[:cut], buffer[cut:]
+            for tag, attrs in re.findall(rb"<(?:\w+:)?(col|row)\b([^>]*)>", buffer):
+                if b"hidden=" not in attrs:
+                    continue
+                found = dict(re.findall(rb'(\w+)="([^"]*)"', attrs))
+                if found.get(b"hidden") not in (b"1", b"true"):
+                    continue
+                if tag == b"col":
+                    first, last = int(found.get(b"min", 1)), int(found.get(b"max", 1))
+                    columns.update(range(first - 1, min(last, first + 255)))
+                elif b"r" in found:
+                    rows.add(int(found[b"r"]) - 1)
+    return columns, rows
 
 
 def _read_csv(data: bytes) -> list[list[str]]:
@@ -348,6 +365,11 @@ def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
             if col.hidden:
                 issues.append(Issue("info", f"「{col.label}」列在表格中是隐藏的，已照常读取。", sheet.raw.name,
                                     column=col.label))
+        hidden_rows = sorted(r + 1 for r in sheet.raw.hidden_rows if sheet.header.row < r < len(sheet.rows))
+        if hidden_rows:
+            shown = "、".join(map(str, hidden_rows[:10])) + (f" 等 {len(hidden_rows)}" if len(hidden_rows) > 10 else "")
+            issues.append(Issue("info", f"第 {shown} 行在表格中是隐藏的，已照常读取。", sheet.raw.name, hidden_rows[0],
+                                hint="如这些行不属于计划，请在表格中删除后重新上传。"))
         records.append((sheet.raw.name, read_rows(sheet.raw.name, sheet.rows, sheet.header, year,
                                                   (dimensions, levers), deadlines, issues)))
     items = assemble(records, dimensions, issues)

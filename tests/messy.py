@@ -21,7 +21,7 @@ MERGED_ROWS = (
 def merged_category(path: Path) -> Path:
     """Title and unit rows, a two-row header (时间安排 over 开始 | 结束), a merged 类别 column,
     owner lists, 牵头/配合 departments, date/serial/text dates, percent cells, status words, a hidden
-    column, a kept extra column, blank spacer rows, footnotes, a signature row and a 说明 sheet."""
+    column and row, a kept extra column, blank spacer rows, footnotes, a signature row and a 说明 sheet."""
     wb = Workbook()
     ws = wb.active
     ws.title = "工作计划"
@@ -55,6 +55,7 @@ def merged_category(path: Path) -> Path:
     ws.merge_cells("B5:B6")
     ws.merge_cells("B7:B8")
     ws.column_dimensions["L"].hidden = True
+    ws.row_dimensions[6].hidden = True  # hidden rows are read like the others
     ws["A12"] = "注：1.时间安排以上级通知为准；"
     ws["A13"] = "2.经费从党组织工作经费中列支。"
     ws["A15"] = "制表人：周八"

@@ -71,6 +71,8 @@ def test_extra_and_hidden_columns_are_kept(merged):
     assert second.extras == {"内部编码": "X-02"}
     assert second.notes == "每半年研判一次"
     assert infos(merged, "「内部编码」列在表格中是隐藏的")
+    (hidden_row,) = infos(merged, "第 6 行在表格中是隐藏的")
+    assert hidden_row.row == 6 and merged.projects[1].source.row == 6  # and the row was read
 
 
 def test_skipped_rows_are_reported(merged):
