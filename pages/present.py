@@ -30,7 +30,7 @@ if kind in slides.CHART_SLIDES:
 if kind == "cover":
     st.html(slides.cover(plan))
 elif kind == "structure":
-    ui.show_graph(mindmap(plan, depth=2, layout="tree", label_width=14, palette=pal))
+    ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal), fit_screen=True)
 elif kind == "radar":
     ui.show_figure(radar(plan, palette=pal, height=640), key="pr_radar")
 elif kind == "timeline":

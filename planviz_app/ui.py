@@ -1,6 +1,7 @@
 """Widgets every page shares: sidebar, figure display, deferred image downloads, sidebar hiding."""
 from __future__ import annotations
 
+import base64
 from datetime import date
 
 import graphviz
@@ -58,13 +59,20 @@ def show_figure(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
-def show_graph(graph: graphviz.Digraph) -> None:
+def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:
     """Show a graph as an SVG drawn on the server by graphviz with the real CJK font.
 
     st.graphviz_chart lays the graph out in the browser, which measures Chinese text narrower
     than the font draws it: labels spill out of their boxes (seen in the browser screenshots).
+    ``fit_screen`` scales the whole graph into the window, for slides.
     """
-    st.image(dot_bytes(graph, "svg").decode("utf-8"), width="stretch")
+    svg = dot_bytes(graph, "svg")
+    if fit_screen:
+        data = base64.b64encode(svg).decode("ascii")
+        st.html(f'<img alt="思维导图" src="data:image/svg+xml;base64,{data}" '
+                'style="display:block;margin:0 auto;max-width:100%;max-height:76vh">')
+    else:
+        st.image(svg.decode("utf-8"), width="stretch")
 
 
 def download_figure(label: str, fig: go.Figure, file_name: str, *, fmt: str = "png", key: str,

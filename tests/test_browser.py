@@ -1,0 +1,140 @@
+"""The dashboard in a real browser: `streamlit run` on a free port, every page opened in headless chromium."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+# url path → page title (tab title and heading); the overview is the default page at "/".
+PAGES = {"": "一页纸总览", "upload": "上传与检查", "mindmap": "思维导图", "timeline": "时间轴", "radar": "六度雷达",
+         "progress": "进度看板", "present": "演示模式"}
+WIDTH = 1440
+GBK_CSV = ("序号,工作类别,工作内容,责任人,完成时限\n1,政治建设,学习贯彻全会精神,张三,3月底前\n"
+           "2,组织建设,发展党员,李四,七一前\n").encode("gbk")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"streamlit 未能启动：{proc.stderr.read().decode('utf-8', 'replace')[-2000:]}")
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    """Screenshot folder; copied to $PLANVIZ_SHOTS at the end when that is set (to look at them)."""
+    folder = tmp_path_factory.mktemp("shots")
+    yield folder
+    if target := os.environ.get("PLANVIZ_SHOTS"):
+        shutil.copytree(folder, target, dirs_exist_ok=True)
+
+
+def _settle(page: Page) -> None:
+    """Wait until the script run is over and charts have drawn."""
+    page.wait_for_selector("[data-testid='stMain']", timeout=60_000)
+    page.wait_for_timeout(500)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"] *')", timeout=60_000)
+    page.wait_for_timeout(1_200)
+
+
+def _full_screenshot(page: Page, path: Path) -> None:
+    """Streamlit scrolls inside stMain: grow the viewport to its height, then capture."""
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": WIDTH, "height": max(800, min(height, 12_000))})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+
+
+def test_every_page_opens_without_errors(server, browser, shots):
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    for path, title in PAGES.items():
+        page.goto(f"{server}/{path}")
+        _settle(page)
+        assert page.title() == title
+        assert page.locator("[data-testid='stException']").count() == 0
+        heading = page.locator("h1").first.inner_text()
+        assert title in heading or path == "present"  # the presentation opens on its cover slide
+        if path != "present":
+            assert "当前计划" in page.locator("[data-testid='stSidebar']").inner_text()
+        _full_screenshot(page, shots / f"{path or 'overview'}.png")
+        assert (shots / f"{path or 'overview'}.png").stat().st_size > 20_000
+    page.close()
+
+
+def test_upload_in_the_browser_changes_the_sidebar(server, browser, shots, tmp_path):
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    page.goto(f"{server}/upload")
+    _settle(page)
+    csv = tmp_path / "支部计划.csv"
+    csv.write_bytes(GBK_CSV)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
+    page.get_by_text("已读取「支部计划.csv」").wait_for(timeout=60_000)
+    _settle(page)
+    assert "支部计划.csv" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert page.locator("[data-testid='stException']").count() == 0
+    _full_screenshot(page, shots / "upload_done.png")
+    page.close()
+
+
+def test_presentation_turns_pages_with_arrow_keys(server, browser, shots):
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    page.goto(f"{server}/present")
+    _settle(page)
+    counter = page.locator(".pv-counter")
+    assert counter.inner_text().startswith("1 /")
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    page.locator(".pv-cover").click()  # focus the page, not a widget
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.pv-counter')?.innerText.startsWith('2 /')", timeout=30_000)
+    _settle(page)
+    assert page.locator("h1.pv-h").inner_text() == "计划结构"
+    _full_screenshot(page, shots / "present_2.png")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("document.querySelector('.pv-counter')?.innerText.startsWith('1 /')", timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
