@@ -39,9 +39,9 @@ def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS)
     if not text:
         return None
     head = text.lstrip(" 一二三四五六七八九十、.．()（）0123456789")
-    for name in sorted(dimensions, key=len, reverse=True):
-        if head.startswith(name):
-            return name
+    named = [name for name in dimensions if head.startswith(name)]
+    if named:
+        return max(named, key=len)
     weight: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in _PATTERN.finditer(text):
