@@ -39,7 +39,8 @@ def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS)
     if not text:
         return None
     head = text.lstrip(" 一二三四五六七八九十、.．()（）0123456789")
-    named = [name for name in dimensions if head.startswith(name)]
+    named = [name for name in dimensions  # “高度：政治引领”, not “深度融合…” or “高度重视…”
+             if head.startswith(name) and head[len(name):len(name) + 1] in ("", *"：:、 ·-—（(|/")]
     if named:
         return max(named, key=len)
     weight: dict[str, int] = {}

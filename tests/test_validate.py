@@ -117,7 +117,8 @@ def test_infer_dimension_keywords():
     assert infer_dimension("走访慰问困难党员") == "温度"
     assert infer_dimension("打造“红色引擎”党建品牌") == "亮度"
     assert infer_dimension("党建+业务融合攻坚") == "融合度"
-    assert infer_dimension("高度：政治引领") == "高度"
+    assert infer_dimension("高度：政治引领") == "高度" and infer_dimension("融合度") == "融合度"
+    assert infer_dimension("深度融合党建与业务") == "融合度"
     assert infer_dimension("其他事项") is None
     assert infer_dimension("走访慰问", ("高度", "关爱度")) is None  # a custom vocabulary gets no default name
     assert infer_dimension("关爱度：走访慰问", ("高度", "关爱度")) == "关爱度"
