@@ -1,6 +1,7 @@
 """Timeline: rows, bars, marks per date kind, today line, quarter bands, colours, hover, undated items."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -255,3 +256,17 @@ def test_bad_options_are_refused(small_plan):
         timeline(small_plan, group_by="owner")
     with pytest.raises(ValueError):
         timeline(small_plan, color_by="owner")
+
+
+def test_big_plans_fold_rows_per_group(plan_factory):
+    big = plan_factory(2000)  # 498 projects in 6 sections
+    fig = timeline(big, today=TODAY)
+    labels = rows(fig)
+    assert len(labels) <= 300
+    folded = [label for label in labels if "未显示" in label]
+    assert len(folded) == 6
+    shown = sum(1 for label in labels if "重点项目" in label)
+    hidden = sum(int(n) for label in folded for n in re.findall(r"另有 (\d+) 项", label))
+    assert shown + hidden == len(big.projects)
+    all_rows = timeline(big, today=TODAY, max_rows=10_000)
+    assert len(rows(all_rows)) == 6 + len(big.projects)

@@ -25,6 +25,7 @@ LABEL_WIDTH = 36  # display columns of a row label
 ROW_HEIGHT = 28  # pixels per row
 COMPACT_ROWS = 200  # above this many rows they shrink, down to MIN_ROW_HEIGHT, to keep exports printable
 MIN_ROW_HEIGHT = 16
+MAX_ROWS = 300  # default row limit: a 5,000-item plan would take ~35 s to export (bench/bench_charts.py)
 DAY_MS = 86_400_000
 
 
@@ -32,7 +33,7 @@ DAY_MS = 86_400_000
 class Row:
     """One line of the timeline: a group header, a project (or loose task) or a task."""
 
-    kind: str  # "group", "project" or "task"
+    kind: str  # "group", "project", "task" or "more" (a count of folded rows)
     label: str  # tick text, escaped, with markup
     width: int  # display columns of the label's visible text
     item: Item | None = None
@@ -89,7 +90,14 @@ def _esc(text: str) -> str:
     return html.escape(" ".join(str(text).split()), quote=False)
 
 
-def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str) -> list[Row]:
+def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str, max_rows: int) -> list[Row]:
+    """Header, project and task rows; past ``max_rows`` each group keeps an equal share of rows
+    and one “另有 N 项” row counts what it folds away."""
+    def size(branch) -> int:
+        return 1 + (len(branch.tasks) if show_tasks else 0)
+
+    total = len(groups) + sum(size(b) for g in groups for b in g.branches)
+    quota = None if total <= max_rows else max(2, (max_rows - 2 * len(groups)) // max(1, len(groups)))
     rows = []
     for group in groups:
         color = color_of(group.dimension) if group.dimension else None
@@ -98,7 +106,16 @@ def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str) -> list[R
         if not group.branches:
             label += " <span style='color:#A0A0A0'>（暂无项目）</span>"
         rows.append(Row("group", label, theme.display_width(group.name) + 14, group=group.name))
-        for branch in group.branches:
+        used = 0
+        for k, branch in enumerate(group.branches):
+            if quota is not None and used + size(branch) > quota and k:
+                rest = group.branches[k:]
+                tasks = sum(len(b.tasks) for b in rest) if show_tasks else 0
+                text = f"另有 {len(rest)} 项" + (f"（含任务 {tasks} 项）" if tasks else "") + "未显示"
+                rows.append(Row("more", f"<i><span style='color:{muted}'>{_esc(text)}</span></i>",
+                                theme.display_width(text), group=group.name))
+                break
+            used += size(branch)
             text = ("★ " if branch.item.highlight else "") + branch.item.title
             text = theme.truncate(" ".join(text.split()), LABEL_WIDTH)
             label = f"<b>{_esc(text)}</b>" if show_tasks and branch.tasks else _esc(text)
@@ -215,13 +232,15 @@ def _check(group_by: str, color_by: str) -> None:
 
 
 def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimension", show_tasks: bool = False,
-             today: date | None = None, palette: str = "party", height: int | None = None) -> go.Figure:
+             today: date | None = None, palette: str = "party", height: int | None = None,
+             max_rows: int | None = None) -> go.Figure:
     """The plan on a year calendar: bars from start to end, grouped by section or dimension.
 
     Deadline-only items are diamonds at the deadline, one-day items dots, milestones stars,
     recurring items a tick per period; the finished share is a darker stripe with its percent.
     ``today`` (default: the real date) draws a “今天” line when it falls in the plan year.
-    Undated items keep their row (“时间待定”) and are listed under the chart.
+    Undated items keep their row (“时间待定”) and are listed under the chart. Beyond
+    ``max_rows`` rows (default 300) each group shows its first items and a “另有 N 项未显示” row.
     """
     _check(group_by, color_by)
     today = today or date.today()
@@ -232,7 +251,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
         return theme.dimension_color(dim, plan.dimensions)
 
     groups = plan_groups(plan, group_by)
-    rows = _rows(groups, show_tasks, dim_color, pal.muted)
+    rows = _rows(groups, show_tasks, dim_color, pal.muted, max_rows or MAX_ROWS)
     tasks_of = {b.item.id: b.tasks for g in groups for b in g.branches}
     keys = [*plan.dimensions, UNGROUPED] if color_by == "dimension" else list(STATUSES)
     series: dict[str, _Series] = {}
