@@ -29,6 +29,9 @@ DPI = 300
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 ELEMENTS = ("目标", "负责人", "时间节点", "成果形式", "评估标准")
 RHYTHM = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年", "yearly": "每年"}
+# First months of each period of a recurring item after the first, for the notches on its bar.
+RHYTHM_MONTHS = {"weekly": tuple(range(2, 13)), "monthly": tuple(range(2, 13)), "quarterly": (4, 7, 10),
+                 "half-yearly": (7,)}
 MAX_HIGHLIGHTS = 3
 CAPS = {"目标": 4, "负责人": 1, "时间节点": 1, "成果形式": 2, "评估标准": 3}  # most lines per card element
 NO_DIMENSION = "未归类"
@@ -131,15 +134,22 @@ def _when(ctx: Ctx, item: Item) -> str:
 
 
 # -- header, key figures, progress, footer ----------------------------------------------------------
-def _title_lines(plan: Plan, room: float, size: int) -> list[str]:
-    """The title in at most two lines, broken after the organization's name when it leads the title."""
+def _title_lines(plan: Plan, room: float, size: int) -> tuple[list[str], int]:
+    """The title's lines and type size: one line, or two broken after the organization's name when it
+    leads the title; a long title steps down in size to fit two, then three lines, before it is cut."""
     title = clean(plan.display_title, "serif")
     org = clean(plan.organization, "serif")
     if text_width(title, "serif", size) <= room:
-        return [title]
-    if org and title.startswith(org) and len(title) > len(org) and text_width(org, "serif", size) <= room:
-        return [org, fit(title[len(org):].strip(), "serif", size, room)]
-    return wrap(title, "serif", size, room, max_lines=2)
+        return [title], size
+    rest = title[len(org):].strip() if org and title.startswith(org) else ""
+    if rest and text_width(org, "serif", size) <= room and text_width(rest, "serif", size) <= room:
+        return [org, rest], size
+    for scale, most in ((1.0, 2), (0.85, 2), (0.72, 3)):
+        smaller = round(size * scale)
+        lines = wrap_balanced(title, "serif", smaller, room, max_lines=most)
+        if len(wrap(title, "serif", smaller, room)) <= most:
+            return lines, smaller
+    return lines, smaller
 
 
 def _header(ctx: Ctx, logo: bytes | None) -> Block:
@@ -155,8 +165,10 @@ def _header(ctx: Ctx, logo: bytes | None) -> Block:
         marks.append(Picture((x + st.px(20), top + st.px(20), x + side - st.px(20), top + side - st.px(20)), logo))
         x += side + st.px(56)
     slogan = clean(plan.slogan, "serif")
-    badge_size = st.px(60)
-    badge_lines = wrap(slogan, "serif", badge_size, st.px(480), max_lines=2) if slogan else []
+    # A brand name is short; a long slogan steps down in size rather than being cut.
+    badge_size, most = next(((z, n) for z, n in ((st.px(60), 2), (st.px(50), 2), (st.px(42), 3))
+                             if len(wrap(slogan, "serif", z, st.px(480))) <= n), (st.px(42), 3))
+    badge_lines = wrap_balanced(slogan, "serif", badge_size, st.px(480), max_lines=most) if slogan else []
     badge_w = max((text_width(s, "serif", badge_size) for s in badge_lines), default=0)
     badge_w = round(badge_w + st.px(90)) if badge_lines else 0
     room = w - st.margin - x - (badge_w + st.px(70) if badge_w else 0)
@@ -165,9 +177,10 @@ def _header(ctx: Ctx, logo: bytes | None) -> Block:
     if org and org not in plan.display_title:
         marks.append(_text(x, y, fit(org, "bold", st.body, room), "bold", st.body, light))
         y += round(st.body * 1.6)
-    for ln in _title_lines(plan, room, st.title):
-        marks.append(_text(x, y, ln, "serif", st.title, "#FFFFFF"))
-        y += round(st.title * 1.32)
+    lines, size = _title_lines(plan, room, st.title)
+    for ln in lines:
+        marks.append(_text(x, y, ln, "serif", size, "#FFFFFF"))
+        y += round(size * 1.32)
     tagline = clean(plan.theme)
     if tagline and tagline not in plan.display_title:
         y += st.px(14)
@@ -565,9 +578,11 @@ def _fit_rows(ctx: Ctx, name_w: float, room: int) -> list[list[_Row]]:
     return groups
 
 
-def _columns(st: Style, x0: int, x1: int) -> tuple[int, int, int, int]:
+def _columns(ctx: Ctx, x0: int, x1: int) -> tuple[int, int, int, int]:
     """Plan table columns: dimension cell width, names' left edge, timeline's left edge, names' width."""
-    dim_w = st.px(210) if st.names < 0.5 else st.px(180)
+    st = ctx.style
+    longest = max(text_width(g, "bold", st.body) for g, _ in _groups(ctx)) if ctx.plan.dimensions else 0
+    dim_w = min(max(st.px(170), round(longest) + st.px(50)), st.px(260))
     nx0 = x0 + dim_w + st.px(24)
     gx0 = nx0 + round((x1 - nx0) * st.names)
     return dim_w, nx0, gx0, gx0 - nx0 - st.px(70)
@@ -580,23 +595,28 @@ def _rows_height(ctx: Ctx, groups: list[list[_Row]]) -> int:
 def _table_need(ctx: Ctx, width: int) -> int:
     """Height the plan table needs to list every item on one line each (no tasks)."""
     st = ctx.style
-    name_w = _columns(st, 0, width)[3]
+    name_w = _columns(ctx, 0, width)[3]
     rows = _rows(ctx, name_w, {g: len(items) for g, items in _groups(ctx)}, False, 1)
     return round(st.h2 * 1.25) + st.px(40) + round(st.small * 1.8) + _rows_height(ctx, rows)
 
 
 def _legend(ctx: Ctx, x: float, y: float) -> tuple[list, float]:
-    """Timeline legend (period bar, deadline ◆, today line) starting at ``x`` on middle line ``y``."""
+    """Timeline legend (period bar, deadline ◆, recurring bar, today line) from ``x`` on middle line ``y``."""
     st, pal = ctx.style, ctx.pal
     marks = [rect((round(x), round(y - st.px(11)), round(x + st.px(56)), round(y + st.px(11))), fill=pal.muted,
                   radius=st.px(11)),
-             _text(x + st.px(70), y, "时间段", "sans", st.small, pal.muted, "lm")]
-    lx = x + st.px(70) + text_width("时间段", "sans", st.small) + st.px(50)
+             _text(x + st.px(68), y, "时间段", "sans", st.small, pal.muted, "lm")]
+    lx = x + st.px(68) + text_width("时间段", "sans", st.small) + st.px(40)
     marks += [_diamond(lx + st.px(15), y, st.px(15), pal.muted),
-              _text(lx + st.px(44), y, "截止时间", "sans", st.small, pal.muted, "lm")]
-    lx += st.px(44) + text_width("截止时间", "sans", st.small)
+              _text(lx + st.px(40), y, "截止", "sans", st.small, pal.muted, "lm")]
+    lx += st.px(40) + text_width("截止", "sans", st.small) + st.px(40)
+    marks += [rect((round(lx), round(y - st.px(11)), round(lx + st.px(56)), round(y + st.px(11))), fill=pal.muted,
+                   radius=st.px(11)),
+              line([(lx + st.px(28), y - st.px(11)), (lx + st.px(28), y + st.px(11))], pal.background, st.px(6)),
+              _text(lx + st.px(68), y, "周期", "sans", st.small, pal.muted, "lm")]
+    lx += st.px(68) + text_width("周期", "sans", st.small)
     if ctx.today.year == ctx.plan.year:
-        lx += st.px(50)
+        lx += st.px(40)
         marks += [line([(lx + st.px(8), y - st.px(20)), (lx + st.px(8), y + st.px(20))], pal.primary, st.px(5)),
                   _text(lx + st.px(30), y, "今日", "sans", st.small, pal.muted, "lm")]
         lx += st.px(30) + text_width("今日", "sans", st.small)
@@ -611,7 +631,7 @@ def _plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
     n_tasks = len(plan.tasks)
     note = f"六度 → {ctx.noun}　共 {len(ctx.units)} 个{ctx.noun}" + (f"、{n_tasks} 项任务" if n_tasks else "")
     s_marks, top = _heading(ctx, box, "计划结构与季度安排", note)
-    dim_w, nx0, gx0, name_w = _columns(st, x0, x1)
+    dim_w, nx0, gx0, name_w = _columns(ctx, x0, x1)
     gx1 = x1
     axis_h = round(st.small * 1.8)
     gap = st.px(10)
@@ -713,6 +733,10 @@ def _bar(ctx: Ctx, item: Item, mid: float, xpos, color: str, thick: int) -> list
     xa, xb = xpos(span[0]), max(xpos(span[1]), xpos(span[0]) + st.px(16))
     marks = [rect((round(xa), round(mid - thick / 2), round(xb), round(mid + thick / 2)), fill=color,
                   radius=thick // 2)]
+    for month in RHYTHM_MONTHS.get(item.recurrence or "", ()):  # white notches show the rhythm
+        x = xpos(date(ctx.plan.year, month, 1))
+        if xa + thick < x < xb - thick:
+            marks.append(line([(x, mid - thick / 2), (x, mid + thick / 2)], ctx.pal.background, st.px(6)))
     if item.milestone:
         marks.append(_diamond(xb, mid, st.px(15), ctx.pal.ink))
     return marks
