@@ -539,7 +539,9 @@ def _rows(ctx: Ctx, name_w: float, quotas: dict[str, int], tasks: bool, max_line
     out = []
     for group, items in _groups(ctx):
         rows = [] if items else [_Row("none", group, (f"暂无{ctx.noun}",), lh + pad)]
-        keep = items[:quotas.get(group, len(items))]
+        # Highlights are listed first when the group is cut; the list keeps the plan's order.
+        chosen = {i.id for i in sorted(items, key=lambda i: not i.highlight)[:quotas.get(group, len(items))]}
+        keep = tuple(i for i in items if i.id in chosen)
         hidden = len(items) - len(keep)
         if hidden and not keep:
             rows.append(_Row("more", group, (), lh + pad, count=hidden))

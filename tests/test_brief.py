@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from planviz import brief, layout
 from planviz.model import DEFAULT_DIMENSIONS, Item, Plan
@@ -302,3 +302,27 @@ def test_cli_rejects_a_single_output_file_for_many_plans(tmp_path, capsys):
     assert brief.write_briefs([files[0], files[2]], tmp_path / "x.png") == 2
     assert "须为文件夹" in capsys.readouterr().err
     assert brief.write_briefs([files[0]], tmp_path / "x.docx") == 2
+
+
+def test_cut_groups_keep_their_highlight_projects(big):
+    page = brief.compose_brief(big, today=TODAY)
+    assert {p.title for p in big.highlights()} <= set(page.block("structure").shown)
+
+
+def test_briefs_composed_in_threads_match_sequential_ones(sample):
+    import hashlib
+    import threading
+
+    plans = [sample, make_plan(30), make_plan(5, highlights=1), make_plan(120, highlights=3)]
+
+    def digest(plan) -> str:
+        return hashlib.md5(brief.compose_brief(plan, fmt="slide", today=TODAY).render().tobytes()).hexdigest()
+
+    expected = [digest(p) for p in plans]
+    got: dict[int, str] = {}
+    threads = [threading.Thread(target=lambda k=k: got.__setitem__(k, digest(plans[k % 4]))) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [got[k] for k in range(8)] == [expected[k % 4] for k in range(8)]
