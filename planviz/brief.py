@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from . import theme
+from .charts.mindmap import when_text
 from .charts.radar import radar_values
 from .layout import (Block, Box, Picture, Shape, Text, clean, fit, line, listing, mix, paint, rect, text_width, wrap,
                      wrap_balanced)
@@ -28,7 +29,6 @@ FORMATS = ("a4", "slide")
 DPI = 300
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 ELEMENTS = ("目标", "负责人", "时间节点", "成果形式", "评估标准")
-RHYTHM = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年", "yearly": "每年"}
 # First months of each period of a recurring item after the first, for the notches on its bar.
 RHYTHM_MONTHS = {"weekly": tuple(range(2, 13)), "monthly": tuple(range(2, 13)), "quarterly": (4, 7, 10),
                  "half-yearly": (7,)}
@@ -114,23 +114,6 @@ def _diamond(x: float, y: float, d: float, color: str) -> Shape:
 
 def _cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
-
-
-def _when(ctx: Ctx, item: Item) -> str:
-    """How the plan words an item's timing, else its span."""
-    if item.deadline_text.strip():
-        return item.deadline_text.strip()
-    rhythm = RHYTHM.get(item.recurrence or "", "")
-    span = span_of(ctx.plan, item)
-    if span is None:
-        return rhythm
-    if item.start is None:
-        text = f"{span[1].month}月{span[1].day}日前"
-    elif span[0] == span[1]:
-        text = f"{span[0].month}月{span[0].day}日"
-    else:
-        text = f"{span[0].month}月{span[0].day}日—{span[1].month}月{span[1].day}日"
-    return f"{rhythm}（{text}）" if rhythm else text
 
 
 # -- header, key figures, progress, footer ----------------------------------------------------------
@@ -377,7 +360,7 @@ def _element_value(ctx: Ctx, item: Item, name: str) -> str:
     if name == "负责人":
         return item.owner_text + (f"（{item.department_text}）" if item.department_text else "")
     if name == "时间节点":
-        return _when(ctx, item)
+        return when_text(item) if (item.start or item.end or item.deadline_text.strip()) else ""
     return item.deliverable if name == "成果形式" else item.criteria
 
 
@@ -415,9 +398,13 @@ def _card(ctx: Ctx, item: Item, box: Box, caps: dict[str, int]) -> tuple[list, i
     label_w = text_width("评估标准", "bold", st.small) + st.px(28)
     lh = round(st.small * 1.4)
     paired = wide
-    when_w = min(label_w + text_width(clean(_when(ctx, item)) or "未填写", "sans", st.small), (ix1 - ix0) / 2)
+    # The time with its dates when they fit beside the owner, else the plan's own wording alone.
+    when = clean(_element_value(ctx, item, "时间节点"))
+    if paired and item.deadline_text.strip() and label_w + text_width(when, "sans", st.small) > (ix1 - ix0) * 0.45:
+        when = clean(item.deadline_text)
+    when_w = min(label_w + text_width(when or "未填写", "sans", st.small), (ix1 - ix0) * 0.45)
     for name in ELEMENTS:
-        value = clean(_element_value(ctx, item, name))
+        value = when if name == "时间节点" else clean(_element_value(ctx, item, name))
         x, width = ix0, ix1 - ix0
         if paired and name in ("负责人", "时间节点"):  # time is short: the owner gets the rest of the row
             x, width = (ix0, ix1 - ix0 - when_w - st.px(40)) if name == "负责人" else (ix1 - when_w, when_w)
