@@ -189,7 +189,8 @@ def _figures(ctx: Ctx, box: Box, columns: int) -> Block:
     kf = key_figures(plan)
     covered = sum(1 for d in plan.dimensions if any(i.dimension == d for i in ctx.units))
     tiles = [("项目", str(kf.projects), "个"), ("任务", str(kf.tasks), "项"), ("亮点项目", str(kf.highlights), "个"),
-             ("责任人", str(kf.owners), "人"), ("六度覆盖", f"{covered}/{len(plan.dimensions)}", "")]
+             ("责任人", str(kf.owners), "人"),
+             ("六度覆盖" if len(plan.dimensions) == 6 else "维度覆盖", f"{covered}/{len(plan.dimensions)}", "")]
     if kf.progress is not None:
         tiles.append(("总体进度", str(round(kf.progress * 100)), "%"))
     else:
@@ -309,13 +310,17 @@ def _radar(ctx: Ctx, box: Box) -> Block:
     values = radar_values(plan, "projects") if plan.projects else {
         d: float(sum(1 for i in ctx.units if i.dimension == d)) for d in plan.dimensions}
     dims = list(plan.dimensions)
+    if len(dims) < 3:  # a radar needs three axes at least
+        note = f"本计划只设 {len(dims)} 个维度，无法绘制雷达图" if dims else "本计划未设维度，无法绘制雷达图"
+        marks.append(_text(x0, top, fit(note, "sans", st.small, x1 - x0), "sans", st.small, pal.muted))
+        return Block("radar", box, tuple(marks))
     empty = [d for d in dims if values[d] == 0]
     note_lines = wrap_balanced(f"薄弱维度：{'、'.join(empty)}，建议补充相应{ctx.noun}", "sans", st.small, x1 - x0,
                       max_lines=2) if empty else []
     note_h = round(st.small * 1.45) * len(note_lines)
     label_h = round(st.body * 1.25 + st.small * 1.25)
     label_w = max(max(text_width(d, "bold", st.body), text_width("暂无项目", "sans", st.small)) for d in dims)
-    r = min((x1 - x0) / 2 - label_w - st.px(30), (y1 - top - note_h) / 2 - label_h - st.px(30))
+    r = max(st.px(80), min((x1 - x0) / 2 - label_w - st.px(30), (y1 - top - note_h) / 2 - label_h - st.px(30)))
     cx, cy = (x0 + x1) / 2, top + (y1 - top - note_h) / 2
     high = max([1.0] + list(values.values()))
     hole = 0.1  # as in charts.radar: empty dimensions stay apart instead of piling up in the centre

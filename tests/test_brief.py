@@ -326,3 +326,16 @@ def test_briefs_composed_in_threads_match_sequential_ones(sample):
     for t in threads:
         t.join()
     assert [got[k] for k in range(8)] == [expected[k % 4] for k in range(8)]
+
+
+@pytest.mark.parametrize("dimensions", [(), ("甲类",), ("政治", "业务", "服务", "品牌", "创新", "融合", "作风", "纪律")])
+def test_any_number_of_dimensions(dimensions):
+    plan = make_plan(30).replace(dimensions=dimensions)
+    for fmt in brief.FORMATS:
+        page = brief.compose_brief(plan, fmt=fmt, today=TODAY)
+        groups = [t.text for t in page.block("structure").texts if t.face == "bold"]
+        assert all(d in groups for d in dimensions)
+        assert len(page.block("structure").shown) + page.block("structure").hidden == len(plan.projects)
+        if len(dimensions) < 3:
+            assert "无法绘制雷达图" in _joined(page.block("radar"))
+        page.render()
