@@ -25,26 +25,26 @@ def _go(step: int) -> None:
 
 
 kind, title, item = deck[index]
-if kind in slides.CHART_SLIDES:
-    st.html(f'<h1 class="pv-h">{title}</h1>')
-if kind == "cover":
-    st.html(slides.cover(plan))
-elif kind == "structure":
-    ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal), fit_screen=True)
-elif kind == "radar":
-    ui.show_figure(radar(plan, palette=pal, height=640), key="pr_radar")
-elif kind == "timeline":
-    ui.show_figure(timeline(plan, group_by="section", color_by="dimension", today=today, palette=pal),
-                   key="pr_timeline")
-elif kind == "highlight":
-    st.html(cards.highlight_slide(plan, item))
-else:
-    ui.show_figure(progress_overview(plan, today=today, palette=pal), key="pr_progress")
-
-c1, c2, c3, c4 = st.columns([1, 2, 1, 1], vertical_alignment="center")
+# Controls on top so they stay on screen whatever the slide's height; ← → keys work too.
+c1, c2, c3, c4 = st.columns([1, 3, 1, 1], vertical_alignment="center")
 c1.button("◀ 上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
           width="stretch")
 c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
 c3.button("下一页 ▶", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
           key="pr_next", width="stretch", type="primary")
 c4.page_link("pages/overview.py", label="退出演示", icon=":material/close:")
+
+if kind == "cover":
+    st.html(slides.cover(plan))
+elif kind == "structure":  # the other chart slides carry their own titles
+    st.html(f'<h1 class="pv-h">{title}</h1>')
+    ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal), fit_screen=True)
+elif kind == "radar":
+    ui.show_figure(radar(plan, palette=pal, height=720), key="pr_radar")
+elif kind == "timeline":
+    ui.show_figure(timeline(plan, group_by="section", color_by="dimension", today=today, palette=pal),
+                   key="pr_timeline")
+elif kind == "highlight":
+    st.html(cards.highlight_slide(plan, item))
+else:
+    ui.show_figure(progress_overview(plan, today=today, palette=pal, height=800), key="pr_progress")

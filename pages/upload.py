@@ -124,7 +124,8 @@ st.subheader("在线修改")
 st.caption("可直接在表格中修改后点“应用修改”，所有页面随之更新；也可下载修改后的 Excel（保留您表中的其他列）。")
 frame = editing.plan_frame(plan)
 edited = st.data_editor(
-    frame, key=f"up_editor_{loaded.key}", width="stretch", height=420, disabled=["层级"],
+    frame, key=f"up_editor_{loaded.key}", width="stretch", height="auto" if len(frame) <= 12 else 440,
+    disabled=["层级"], placeholder="",
     column_config={
         "维度": st.column_config.SelectboxColumn(options=list(plan.dimensions)),
         "抓手": st.column_config.SelectboxColumn(options=list(plan.levers)),

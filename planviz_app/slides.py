@@ -6,8 +6,6 @@ from html import escape
 from planviz.model import Item, Plan
 from planviz.stats import key_figures
 
-CHART_SLIDES = ("structure", "radar", "timeline", "progress")
-
 SLIDE_CSS = """<style>
 .pv-slide {font-size: 1.55rem; line-height: 1.6; color: #2B2B2B;}
 .pv-cover {text-align: center; padding: 8vh 2rem 6vh 2rem; min-height: 72vh; box-sizing: border-box; border-top: 10px solid #C8102E;
