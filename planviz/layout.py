@@ -144,8 +144,16 @@ def _wrap(text: str, face: str, size: int, width: int, max_lines: int | None, el
     lines: list[str] = []
     line = ""
     for tok in _tokens(text):
-        if f.getlength(line + tok) <= width or (tok in _NO_LINE_START and line):
+        if f.getlength(line + tok) <= width:
             line += tok
+            continue
+        if tok in _NO_LINE_START and line:  # carry the last character over with the mark (避头尾)
+            before = _tokens(line)
+            if len(before) > 1 and f.getlength(before[-1] + tok) <= width:
+                lines.append("".join(before[:-1]).rstrip())
+                line = before[-1] + tok
+            else:
+                line += tok
             continue
         if f.getlength(tok) > width:  # a word longer than the line: the only case cut inside a word
             for ch in tok:

@@ -339,3 +339,27 @@ def test_any_number_of_dimensions(dimensions):
         if len(dimensions) < 3:
             assert "无法绘制雷达图" in _joined(page.block("radar"))
         page.render()
+
+
+# -- text helpers ----------------------------------------------------------------------------------
+def test_wrap_keeps_latin_words_whole_and_punctuation_off_line_starts():
+    text = "围绕 digital-board 建设，推进“党建+业务”融合，形成 Workshop 成果。" * 3
+    for width in (300, 420, 700):
+        lines = layout.wrap(text, "sans", 38, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(layout.text_width(ln, "sans", 38) <= width for ln in lines)
+        assert not any(ln[0] in "，。、；：”）" for ln in lines)
+        assert all(word in ln for word in ("digital-board",) for ln in lines if "digital" in ln)
+    cut = layout.wrap(text, "sans", 38, 420, max_lines=2)
+    assert len(cut) == 2 and cut[-1].endswith("…") and layout.text_width(cut[-1], "sans", 38) <= 420
+
+
+def test_listing_names_whole_items_then_deng():
+    names = ["搭建线上任务看板", "编印品牌案例集", "申报院级党建品牌"]
+    text = layout.listing("逾期 3 项：", names, "sans", 38, layout.text_width("逾期 3 项：搭建线上任务看板、编印品牌案例集等", "sans", 38) + 2)
+    assert text == "逾期 3 项：搭建线上任务看板、编印品牌案例集等"
+    assert layout.listing("", names, "sans", 38, 5000) == "、".join(names)
+
+
+def test_clean_drops_characters_the_font_cannot_draw():
+    assert layout.clean("🔥 红心\u0e01护航 ✅", "sans") == "红心护航"
