@@ -416,7 +416,7 @@ def _card(ctx: Ctx, item: Item, box: Box, caps: dict[str, int]) -> tuple[list, i
         marks.append(_text(x, y, name, "bold", st.small, pal.primary))
         if name == "负责人" and item.owners and text_width(value, "sans", st.small) > width - label_w:
             value = listing("", [clean(o) for o in item.owners], "sans", st.small, width - label_w)  # without departments
-        lines, ink = (wrap(value, "sans", st.small, width - label_w, max_lines=caps[name]), pal.ink) \
+        lines, ink = (wrap_balanced(value, "sans", st.small, width - label_w, caps[name]), pal.ink) \
             if value else (["未填写"], pal.muted)
         for n, ln in enumerate(lines):
             marks.append(_text(x + label_w, y + lh * n, ln, "sans", st.small, ink))
@@ -870,8 +870,10 @@ def _progress_bar(done: int, total: int, name: str) -> None:
     width = 24
     filled = round(width * done / total)
     bar = "█" * filled + "░" * (width - filled)
-    end = "\r" if sys.stderr.isatty() and done < total else "\n"
-    print(f"\r[{bar}] {done}/{total} {name}".ljust(60), end=end, file=sys.stderr, flush=True)
+    live = sys.stderr.isatty()  # on a terminal one line redrawn in place, in a log one line per file
+    end = "\r" if live and done < total else "\n"
+    print(("\r" if live else "") + f"[{bar}] {done}/{total} {name}".ljust(60 if live else 0), end=end,
+          file=sys.stderr, flush=True)
 
 
 def write_briefs(files: list[str], output: Path, fmt: str = "a4", logo: str | None = None,
