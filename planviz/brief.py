@@ -416,7 +416,7 @@ def _card(ctx: Ctx, item: Item, box: Box, caps: dict[str, int]) -> tuple[list, i
         marks.append(_text(x, y, name, "bold", st.small, pal.primary))
         if name == "负责人" and item.owners and text_width(value, "sans", st.small) > width - label_w:
             value = listing("", [clean(o) for o in item.owners], "sans", st.small, width - label_w)  # without departments
-        lines, ink = (wrap_balanced(value, "sans", st.small, width - label_w, caps[name]), pal.ink) \
+        lines, ink = (wrap(value, "sans", st.small, width - label_w, max_lines=caps[name]), pal.ink) \
             if value else (["未填写"], pal.muted)
         for n, ln in enumerate(lines):
             marks.append(_text(x + label_w, y + lh * n, ln, "sans", st.small, ink))
