@@ -1,6 +1,7 @@
 """planviz dashboard entry point: page navigation, the session's plan and the sidebar."""
 import streamlit as st
 
+from planviz.model import PlanError
 from planviz_app import ui
 
 st.set_page_config(page_icon="🚩", layout="wide")
@@ -25,4 +26,7 @@ PAGES = {
 page = st.navigation(PAGES)
 ui.sidebar()
 ui.chinese_widgets()
-page.run()
+try:
+    page.run()
+except PlanError as error:  # a plan a view cannot use: the Chinese reason, never a traceback
+    st.error(str(error), icon=":material/error:")

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from planviz.brief import brief_pdf, brief_png
+from planviz.model import PlanError
 from planviz_app import renders, state, ui
 
 ui.require_app()
@@ -20,9 +21,13 @@ c1, c2 = st.columns([2, 3])
 fmt = c1.radio("版式", list(FORMATS), format_func=FORMATS.get, horizontal=True, key="ov_fmt")
 logo_file = c2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", type=["png", "jpg", "jpeg"], key="ov_logo")
 logo = logo_file.getvalue() if logo_file is not None else None
+try:
+    image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
+except PlanError as error:  # e.g. the logo is not an image: say so and go on without it
+    st.error(str(error), icon=":material/image_not_supported:")
+    logo = None
+    image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
 options = dict(logo=logo, today=today, palette=pal)
-
-image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
 name = plan.display_title
 d1, d2, d3, _ = st.columns([1, 1, 1, 1])
 with d1:

@@ -12,9 +12,9 @@ ui.require_app()
 INDEX_KEY = "pv_slide"
 
 ui.hide_sidebar()
-st.html(slides.SLIDE_CSS)
 plan = state.plan()
 pal = state.palette()
+st.html(slides.slide_css(pal))
 today = ui.today()
 deck = slides.deck(plan)
 index = min(max(st.session_state.get(INDEX_KEY, 0), 0), len(deck) - 1)

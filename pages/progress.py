@@ -34,7 +34,7 @@ for column, status in zip(columns, STATUSES):
     with column:
         st.markdown(f"**{status}**　{len(in_status)} 项")
         with st.container(height=560, border=False):
-            st.html(cards.board_cards(in_status, late, today))
+            st.html(cards.board_cards(in_status, late))
 
 st.subheader("逾期清单")
 table = overdue_table(plan, today=today)

@@ -2,7 +2,6 @@
 a 300-item board fast: a widget per card would be thousands of elements)."""
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 
 from planviz import theme
@@ -46,7 +45,7 @@ def _card(item: Item, late: bool) -> str:
             f'<div class="pv-bar"><div style="width:{pct}%"></div></div></div>')
 
 
-def board_cards(items: list[Item], late_ids: set[str], today: date) -> str:
+def board_cards(items: list[Item], late_ids: set[str]) -> str:
     """One status column of the board as HTML: a card per item (title, owner, deadline, progress)."""
     if not items:
         return CARD_CSS + '<div class="pv-card" style="--pv-c:#DDD"><div class="m">暂无</div></div>'

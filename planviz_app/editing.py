@@ -58,12 +58,17 @@ def plan_frame(plan: Plan) -> pd.DataFrame:
     return frame
 
 
+def _blank(value) -> bool:
+    """An empty editor cell: None, NaN or NaT."""
+    return value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+
+
 def _text(value) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT else str(value).strip()
+    return "" if _blank(value) else str(value).strip()
 
 
 def _date(value) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+    if _blank(value):
         return None
     return value.date() if isinstance(value, pd.Timestamp) else value
 
@@ -95,7 +100,7 @@ def apply_edits(plan: Plan, frame: pd.DataFrame) -> Plan:
             start = end = None
         changes |= {"start": start, "end": end}
         progress = row.get("进度")
-        changes["progress"] = None if progress is None or pd.isna(progress) else min(max(float(progress), 0), 100) / 100
+        changes["progress"] = None if _blank(progress) else min(max(float(progress), 0), 100) / 100
         changes["status"] = _text(row.get("状态")) or None
         changes["highlight"] = bool(row.get("亮点"))
         changes["extra"] = tuple((h, _text(row.get(h))) for h in extras if _text(row.get(h)))

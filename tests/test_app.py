@@ -237,3 +237,42 @@ def test_sessions_do_not_see_each_others_uploads():
     second = _on(_app(), "pages/upload.py")
     assert len(_plan(first).projects) == 3
     assert _plan(second).display_title == sample_plan().display_title
+
+
+def test_a_logo_that_is_not_an_image_gets_a_message_and_the_brief_still_shows():
+    at = _app()
+    at.file_uploader(key="ov_logo").upload("标识.png", b"not an image at all", "image/png")
+    at.run()
+    assert not at.exception
+    assert len(at.error) == 1 and "不是可识别的图片" in at.error[0].value
+    assert at.get("image")  # the brief preview is still there
+
+
+def test_filter_plan_keeps_matching_work_and_everything_above_it():
+    from planviz_app.filters import filter_plan
+
+    from conftest import build_small_plan
+
+    plan = build_small_plan()
+    by_owner = filter_plan(plan, owners=["李四"])
+    assert [i.id for i in by_owner.items] == ["S1", "P1", "T2", "P2", "T4"]
+    by_dimension = filter_plan(plan, dimensions=["精度"], statuses=["延期"])
+    assert [i.id for i in by_dimension.items] == ["S2", "P3"]
+    assert filter_plan(plan) is plan
+
+
+def test_edited_deadline_wording_is_parsed_again_when_written_back():
+    from planviz_app.editing import apply_edits, plan_frame
+
+    plan = sample_plan()
+    target = next(p for p in plan.projects if p.end and p.deadline_text)
+    frame = plan_frame(plan)
+    frame.loc[target.id, "时间节点"] = "9月底前"
+    frame.loc[target.id, "负责人"] = "张三，李四"
+    edited = apply_edits(plan, frame)
+    changed = edited.get(target.id)
+    assert changed.owners == ("张三", "李四") and (changed.start, changed.end) == (None, None)
+    reread = load_plan(plan_to_xlsx(edited), "修改后.xlsx").get(target.id)
+    assert reread.end is not None and (reread.end.month, reread.end.day) == (9, 30)
+    untouched = next(p for p in plan.projects if p.id != target.id)
+    assert apply_edits(plan, plan_frame(plan)).get(untouched.id).end == untouched.end
