@@ -542,11 +542,11 @@ def _rows(ctx: Ctx, name_w: float, quotas: dict[str, int], tasks: bool, max_line
             count = hidden if last else 0
             room = name_w - (text_width(f"另有 {count} 项", "sans", st.small) + st.px(24) if count else 0)
             title = ("★" if item.highlight else "") + clean(item.title)
-            lines = tuple(wrap(title, "sans", st.small, room, max_lines=max_lines))
+            lines = tuple(wrap_balanced(title, "sans", st.small, room, max_lines))  # no one-character last line
             rows.append(_Row("entry", group, lines, lh * len(lines) + pad, item, count))
             if tasks:
                 for task in plan.children(item.id):
-                    text = tuple(wrap(clean(task.title), "sans", st.small, name_w - st.px(44), max_lines=max_lines))
+                    text = tuple(wrap_balanced(clean(task.title), "sans", st.small, name_w - st.px(44), max_lines))
                     rows.append(_Row("task", group, text, lh * len(text) + st.px(2), task))
         out.append(rows)
     return out
