@@ -3,7 +3,7 @@
 Plans of 30 and 300 items (tests.conftest.build_plan, written with planviz.template.plan_to_xlsx) are
 uploaded on 上传与检查, then 一页纸总览 (the summary, with its live brief) is rendered; every other page
 is timed once after that. Baseline: an AppTest run of a one-line page in the same process.
-Run: .venv/bin/python bench/bench_app.py
+Run: .venv/bin/python bench/bench_app.py 2>/dev/null   (stderr only carries Streamlit's AppTest log lines)
 """
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import streamlit as st  # noqa: E402
-import streamlit.logger  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from planviz.template import plan_to_xlsx  # noqa: E402
@@ -63,7 +62,6 @@ def upload_to_summary(data: bytes, name: str) -> tuple[float, float, AppTest]:
 
 
 def main() -> None:
-    streamlit.logger.set_log_level("error")  # AppTest outside a server logs a warning per run
     base = baseline()
     print(f"基准（一行页面的一次 AppTest 运行）：{base * 1000:.0f} ms\n")
     print(f"{'条目':>6} {'上传并读取 s':>12} {'总览页 s':>10} {'合计 s':>8} {'合计/基准':>10}")

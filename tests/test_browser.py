@@ -73,12 +73,20 @@ def shots(tmp_path_factory):
         shutil.copytree(folder, target, dirs_exist_ok=True)
 
 
-def _settle(page: Page) -> None:
-    """Wait until the script run is over and charts have drawn."""
+IDLE = "!document.querySelector('[data-testid=\"stStatusWidget\"] *')"  # no “running” indicator
+IMAGES_LOADED = "Array.from(document.images).every(i => i.complete)"
+
+
+def _settle(page: Page, heading: str | None = None) -> None:
+    """Wait until the page's heading is there, the script run is over and charts and images have drawn."""
     page.wait_for_selector("[data-testid='stMain']", timeout=60_000)
-    page.wait_for_timeout(500)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"] *')", timeout=60_000)
-    page.wait_for_timeout(1_200)
+    if heading:
+        page.locator("h1", has_text=heading).first.wait_for(timeout=60_000)
+    for _ in range(2):  # twice: a run can start just after the first check
+        page.wait_for_timeout(600)
+        page.wait_for_function(IDLE, timeout=60_000)
+    page.wait_for_function(IMAGES_LOADED, timeout=60_000)
+    page.wait_for_timeout(800)
 
 
 def _full_screenshot(page: Page, path: Path) -> None:
@@ -94,7 +102,7 @@ def test_every_page_opens_without_errors(server, browser, shots):
     page = browser.new_page(viewport={"width": WIDTH, "height": 900})
     for path, title in PAGES.items():
         page.goto(f"{server}/{path}")
-        _settle(page)
+        _settle(page, None if path == "present" else title)
         assert page.title() == title
         assert page.locator("[data-testid='stException']").count() == 0
         heading = page.locator("h1").first.inner_text()
@@ -109,7 +117,7 @@ def test_every_page_opens_without_errors(server, browser, shots):
 def test_upload_in_the_browser_changes_the_sidebar(server, browser, shots, tmp_path):
     page = browser.new_page(viewport={"width": WIDTH, "height": 900})
     page.goto(f"{server}/upload")
-    _settle(page)
+    _settle(page, "上传与检查")
     csv = tmp_path / "支部计划.csv"
     csv.write_bytes(GBK_CSV)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
