@@ -18,12 +18,11 @@ from pathlib import Path
 from PIL import Image
 
 from . import theme
-from .charts.mindmap import when_text
 from .charts.radar import radar_values
 from .layout import (Block, Box, Picture, Shape, Text, clean, fit, line, listing, mix, paint, rect, text_width, wrap,
                      wrap_balanced)
 from .model import Item, Plan, PlanError
-from .stats import key_figures, overdue_items, span_of, status_counts, work_items
+from .stats import key_figures, overdue_items, span_of, status_counts, when_text, work_items
 
 FORMATS = ("a4", "slide")
 DPI = 300

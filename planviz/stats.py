@@ -1,12 +1,13 @@
-"""Numbers every view shares: per-dimension scores, statuses, expected progress, overdue work."""
+"""What every view shares: groups of the plan tree, per-dimension scores, statuses, timing, overdue work."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import STATUSES, Item, Plan
+from .model import STATUSES, Item, Plan, PlanError
 
+UNGROUPED = "未分类"
 RADAR_METRICS = {"projects": "项目数", "effort": "工作量（任务数）", "progress": "平均进度"}
 
 
@@ -172,3 +173,106 @@ def lever_counts(plan: Plan) -> dict[tuple[str, str], int]:
         if item.lever and item.dimension:
             counts[(item.lever, item.dimension)] += 1
     return {(lv, d): counts.get((lv, d), 0) for lv in plan.levers for d in plan.dimensions}
+
+
+# -- the plan as a tree of groups (mind map, timeline, brief) ----------------------
+@dataclass(frozen=True)
+class Branch:
+    """A top-level work item (a project, or a task hanging under no project) and its tasks."""
+
+    item: Item
+    tasks: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A section or a dimension with its branches, in plan order."""
+
+    name: str
+    dimension: str | None  # set when grouping by dimension
+    branches: tuple[Branch, ...]
+
+
+def _project_of(item: Item, by_id: dict[str, Item]) -> Item | None:
+    """The nearest project above ``item`` (None when it hangs under no project); cycle-safe."""
+    seen = {item.id}
+    parent = by_id.get(item.parent) if item.parent else None
+    while parent is not None and parent.id not in seen:
+        if parent.level == "project":
+            return parent
+        seen.add(parent.id)
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return None
+
+
+def _section_of(item: Item, by_id: dict[str, Item]) -> str:
+    """The section title above ``item``, else its own section text, else 未分类."""
+    seen = {item.id}
+    parent = by_id.get(item.parent) if item.parent else None
+    while parent is not None and parent.id not in seen:
+        if parent.level == "section":
+            return parent.title.strip() or UNGROUPED
+        seen.add(parent.id)
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return item.section.strip() or UNGROUPED
+
+
+def plan_groups(plan: Plan, group_by: str = "section") -> list[Group]:
+    """Every project and task of ``plan`` placed in a group; nothing is dropped.
+
+    Sections (or the plan's dimensions) come in plan order, then names only items mention,
+    then 未分类 for items without one. Grouping by dimension lists every plan dimension,
+    empty ones too, so a missing dimension shows as a gap.
+    """
+    if group_by not in ("section", "dimension"):
+        raise PlanError(f"分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
+    by_id = plan.by_id()
+    tops: list[Item] = []
+    tasks_of: dict[str, list[Item]] = {}
+    for item in plan.items:
+        if item.level == "section":
+            continue
+        project = _project_of(item, by_id) if item.level == "task" else None
+        if project is None:
+            tops.append(item)
+        else:
+            tasks_of.setdefault(project.id, []).append(item)
+
+    order: dict[str, None] = {}
+    if group_by == "section":
+        for section in plan.sections:
+            order.setdefault(section.title.strip() or UNGROUPED, None)
+        key_of = {item.id: _section_of(item, by_id) for item in tops}
+    else:
+        for dim in plan.dimensions:
+            order.setdefault(dim, None)
+        key_of = {item.id: item_dimension(plan, item, by_id) or UNGROUPED for item in tops}
+    for item in tops:
+        if key_of[item.id] != UNGROUPED:
+            order.setdefault(key_of[item.id], None)
+    order.pop(UNGROUPED, None)
+    if UNGROUPED in key_of.values() or not order:
+        order[UNGROUPED] = None
+
+    members: dict[str, list[Branch]] = {name: [] for name in order}
+    for item in tops:
+        members[key_of[item.id]].append(Branch(item, tuple(tasks_of.get(item.id, ()))))
+    return [Group(name, name if group_by == "dimension" and name != UNGROUPED else None, tuple(branches))
+            for name, branches in members.items()]
+
+
+def when_text(item: Item) -> str:
+    """An item's time in words: the plan's own wording with its dates, e.g. “3月底前（3月31日）”."""
+    def day(d) -> str:
+        return f"{d.month}月{d.day}日" if d.year == year else f"{d.year}年{d.month}月{d.day}日"
+
+    year = (item.end or item.start).year if (item.end or item.start) else None
+    dates = ""
+    if item.start and item.end and item.start != item.end:
+        dates = f"{day(item.start)}—{day(item.end)}"
+    elif item.end or item.start:
+        dates = day(item.end or item.start)
+    text = item.deadline_text.strip()
+    if text and dates and text != dates:
+        return f"{text}（{dates}）"
+    return text or dates or "时间待定"

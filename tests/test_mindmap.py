@@ -9,7 +9,8 @@ import pytest
 
 from planviz import theme
 from planviz.charts import build_chart
-from planviz.charts.mindmap import UNGROUPED, mindmap, plan_groups, section_mindmaps
+from planviz.charts.mindmap import mindmap, section_mindmaps
+from planviz.stats import UNGROUPED, plan_groups
 from planviz.export import dot_bytes
 from planviz.model import Item, Plan
 

@@ -6,7 +6,7 @@ import plotly.graph_objects as go
 from .. import theme
 from ..model import Plan
 from ..stats import lever_counts
-from .radar import colored_label, rgba, style_figure
+from .style import colored_label, rgba, style_figure
 
 
 def lever_grid(plan: Plan) -> list[list[int]]:

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
 
 import graphviz
 
 from .. import theme
 from ..model import Item, Plan
-from ..stats import effective_status, item_dimension
+from ..stats import Branch, Group, effective_status, item_dimension, plan_groups, when_text
+from .style import tint
 
-UNGROUPED = "未分类"
 GROUP_BYS = ("section", "dimension")
 LAYOUTS = {"tree": "dot", "radial": "twopi"}
 # Above this many nodes a map is collapsed automatically (max_children=None), to stay legible.
@@ -20,100 +19,7 @@ AUTO_MAX_CHILDREN = 8
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-# -- the plan as a tree of groups, shared with the timeline --------------------------
-@dataclass(frozen=True)
-class Branch:
-    """A top-level work item (a project, or a task hanging under no project) and its tasks."""
-
-    item: Item
-    tasks: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class Group:
-    """A section or a dimension with its branches, in plan order."""
-
-    name: str
-    dimension: str | None  # set when grouping by dimension
-    branches: tuple[Branch, ...]
-
-
-def _project_of(item: Item, by_id: dict[str, Item]) -> Item | None:
-    """The nearest project above ``item`` (None when it hangs under no project); cycle-safe."""
-    seen = {item.id}
-    parent = by_id.get(item.parent) if item.parent else None
-    while parent is not None and parent.id not in seen:
-        if parent.level == "project":
-            return parent
-        seen.add(parent.id)
-        parent = by_id.get(parent.parent) if parent.parent else None
-    return None
-
-
-def _section_of(item: Item, by_id: dict[str, Item]) -> str:
-    """The section title above ``item``, else its own section text, else 未分类."""
-    seen = {item.id}
-    parent = by_id.get(item.parent) if item.parent else None
-    while parent is not None and parent.id not in seen:
-        if parent.level == "section":
-            return parent.title.strip() or UNGROUPED
-        seen.add(parent.id)
-        parent = by_id.get(parent.parent) if parent.parent else None
-    return item.section.strip() or UNGROUPED
-
-
-def plan_groups(plan: Plan, group_by: str = "section") -> list[Group]:
-    """Every project and task of ``plan`` placed in a group; nothing is dropped.
-
-    Sections (or the plan's dimensions) come in plan order, then names only items mention,
-    then 未分类 for items without one. Grouping by dimension lists every plan dimension,
-    empty ones too, so a missing dimension shows as a gap.
-    """
-    if group_by not in GROUP_BYS:
-        raise ValueError(f"group_by 须为 {'、'.join(GROUP_BYS)} 之一，收到「{group_by}」")
-    by_id = plan.by_id()
-    tops: list[Item] = []
-    tasks_of: dict[str, list[Item]] = {}
-    for item in plan.items:
-        if item.level == "section":
-            continue
-        project = _project_of(item, by_id) if item.level == "task" else None
-        if project is None:
-            tops.append(item)
-        else:
-            tasks_of.setdefault(project.id, []).append(item)
-
-    order: dict[str, None] = {}
-    if group_by == "section":
-        for section in plan.sections:
-            order.setdefault(section.title.strip() or UNGROUPED, None)
-        key_of = {item.id: _section_of(item, by_id) for item in tops}
-    else:
-        for dim in plan.dimensions:
-            order.setdefault(dim, None)
-        key_of = {item.id: item_dimension(plan, item, by_id) or UNGROUPED for item in tops}
-    for item in tops:
-        if key_of[item.id] != UNGROUPED:
-            order.setdefault(key_of[item.id], None)
-    order.pop(UNGROUPED, None)
-    if UNGROUPED in key_of.values() or not order:
-        order[UNGROUPED] = None
-
-    members: dict[str, list[Branch]] = {name: [] for name in order}
-    for item in tops:
-        members[key_of[item.id]].append(Branch(item, tuple(tasks_of.get(item.id, ()))))
-    return [Group(name, name if group_by == "dimension" and name != UNGROUPED else None, tuple(branches))
-            for name, branches in members.items()]
-
-
 # -- drawing ----------------------------------------------------------------------
-def tint(color: str, share: float) -> str:
-    """``color`` mixed with white: share 0 is the colour, 1 is white."""
-    color = color.lstrip("#")
-    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
-
-
 def _clean(text: str) -> str:
     return _CONTROL_CHARS.sub("", str(text))
 
@@ -149,23 +55,6 @@ def _table(rows: str) -> str:
 def _tooltip(*parts: str) -> str:
     """A plain tooltip; graphviz.escape keeps backslashes and <…> literal."""
     return graphviz.escape(_clean(" · ".join(p for p in parts if p)).replace("\n", " "))
-
-
-def when_text(item: Item) -> str:
-    """An item's time in words: the plan's own wording with its dates, e.g. “3月底前（3月31日）”."""
-    def day(d) -> str:
-        return f"{d.month}月{d.day}日" if d.year == year else f"{d.year}年{d.month}月{d.day}日"
-
-    year = (item.end or item.start).year if (item.end or item.start) else None
-    dates = ""
-    if item.start and item.end and item.start != item.end:
-        dates = f"{day(item.start)}—{day(item.end)}"
-    elif item.end or item.start:
-        dates = day(item.end or item.start)
-    text = item.deadline_text.strip()
-    if text and dates and text != dates:
-        return f"{text}（{dates}）"
-    return text or dates or "时间待定"
 
 
 class _Builder:

@@ -11,7 +11,7 @@ from .. import theme
 from ..model import STATUSES, Plan
 from ..stats import (dimension_stats, effective_status, expected_progress, overdue_items, owner_stats,
                      planned_curve, span_of, status_counts, work_items, year_bounds)
-from .radar import rgba, style_figure
+from .style import rgba, style_figure
 
 NO_PROGRESS = "计划尚未填报进度"
 LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}

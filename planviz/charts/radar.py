@@ -1,7 +1,6 @@
 """Six-dimension radar (六度雷达): how a plan's projects, effort or progress spread over its dimensions."""
 from __future__ import annotations
 
-import html
 import math
 
 import plotly.graph_objects as go
@@ -9,52 +8,12 @@ import plotly.graph_objects as go
 from .. import theme
 from ..model import Plan, PlanError
 from ..stats import RADAR_METRICS, dimension_stats
+from .style import colored_label, escape_text, rgba, style_figure
 
 # Units on the radial axis and at the vertices, per metric.
 _UNITS = {"projects": "项", "effort": "项", "progress": "%"}
 # Second plan in a comparison: a cool colour that no dimension uses, so the two polygons never blend.
 COMPARE_COLOR = "#4A5A73"
-
-
-def rgba(hex_color: str, alpha: float) -> str:
-    """``#RRGGBB`` as an ``rgba()`` string with the given opacity."""
-    h = hex_color.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r},{g},{b},{alpha})"
-
-
-def escape_text(text: str) -> str:
-    """Plain text made safe for plotly's HTML-like labels (a plan title may contain “<” or “&”)."""
-    return html.escape(str(text), quote=False)
-
-
-def colored_label(text: str, color: str, bold: bool = True) -> str:
-    """Plotly rich text: plain ``text`` drawn in ``color``; “<br>” line breaks are kept."""
-    text = "<br>".join(escape_text(part) for part in str(text).split("<br>"))
-    body = f"<b>{text}</b>" if bold else text
-    return f'<span style="color:{color}">{body}</span>'
-
-
-def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str = "party",
-                 width: int, height: int, margin: dict | None = None) -> go.Figure:
-    """The chrome every planviz plotly chart shares: explicit template, CJK fonts, titled header, size.
-
-    The explicit template matters: importing streamlit swaps plotly's default template.
-    ``title`` and ``subtitle`` are plain text; they are escaped here.
-    """
-    pal = theme.palette(palette)
-    theme.apply_theme(fig, pal.name)
-    # A coloured bar before the title is the party-style accent; it scales with any export size.
-    heading = f'<span style="color:{pal.primary}">▍</span><b>{escape_text(title)}</b>'
-    fig.update_layout(
-        title=dict(text=heading, x=0.02, xanchor="left", y=0.975, yanchor="top", yref="container",
-                   font=dict(family=theme.FONT_STACK, size=26, color=pal.ink),
-                   subtitle=dict(text=escape_text(subtitle),
-                                 font=dict(family=theme.FONT_STACK, size=15, color=pal.muted))),
-        width=width, height=height,
-        margin=margin or dict(l=70, r=70, t=120, b=70),
-    )
-    return fig
 
 
 def _metric_name(metric: str) -> str:

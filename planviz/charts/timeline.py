@@ -1,7 +1,6 @@
 """Timeline of a plan (plotly): one row per project (tasks optional) over the plan year."""
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -9,8 +8,8 @@ import plotly.graph_objects as go
 
 from .. import theme
 from ..model import STATUSES, Item, Plan
-from ..stats import effective_status, is_overdue, item_dimension, span_of
-from .mindmap import UNGROUPED, Group, plan_groups, tint, when_text
+from ..stats import UNGROUPED, Group, effective_status, is_overdue, item_dimension, plan_groups, span_of, when_text
+from .style import escape_text, shade, style_figure, tint
 
 COLOR_BYS = ("dimension", "status")
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
@@ -87,7 +86,8 @@ def recurrence_dates(plan: Plan, item: Item) -> list[date]:
 
 # -- rows and hover text ------------------------------------------------------------------
 def _esc(text: str) -> str:
-    return html.escape(" ".join(str(text).split()), quote=False)
+    """One-line, escaped text for plotly labels (cells may hold newlines)."""
+    return escape_text(" ".join(str(text).split()))
 
 
 def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str, max_rows: int) -> list[Row]:
@@ -191,7 +191,7 @@ class _Series:
                     zip(self.bars["y"], self.bars["base"], self.bars["x"], self.bars["progress"]) if p]
             if done:  # a darker stripe over the finished share of each bar
                 out.append(go.Bar(orientation="h", y=[d[0] for d in done], base=[d[1] for d in done],
-                                  x=[d[2] for d in done], width=0.26, marker=dict(color=_shade(self.color, 0.25)),
+                                  x=[d[2] for d in done], width=0.26, marker=dict(color=shade(self.color, 0.25)),
                                   hoverinfo="skip", legendgroup=self.name, name=f"{self.name}（已完成部分）",
                                   showlegend=False))
         for kind, pts in self.marks.items():
@@ -210,11 +210,6 @@ class _Series:
                               marker=dict(symbol="square", size=13, color=tint(self.color, 0.2),
                                           line=dict(color=self.color, width=1))))
         return out
-
-
-def _shade(color: str, share: float) -> str:
-    color = color.lstrip("#")
-    return "#" + "".join(f"{round(int(color[i:i + 2], 16) * (1 - share)):02X}" for i in (0, 2, 4))
 
 
 def _month_label(day: date, year: int) -> str:
@@ -377,21 +372,13 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
     bottom = 90 + 20 * len(note_lines)
     row_height = max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, ROW_HEIGHT * COMPACT_ROWS // max(n, 1)))
     height = height or top + bottom + max(n, 3) * row_height
-    plot_height = max(1, height - top - bottom)
-    edge = 1 + top / plot_height  # the figure's top edge, in paper units
-    shapes += [dict(type="rect", xref="paper", yref="paper", x0=-1, x1=2, y0=edge - 6 / plot_height, y1=edge,
-                    fillcolor=pal.primary, line=dict(width=0), name="页眉"),
-               dict(type="line", xref="paper", yref="paper", x0=-1, x1=2, y0=edge - 9 / plot_height,
-                    y1=edge - 9 / plot_height, line=dict(color=pal.accent, width=2), name="页眉")]
     group_word = "板块" if group_by == "section" else "维度"
     color_word = "维度" if color_by == "dimension" else "状态"
+    style_figure(fig, title="时间轴", palette=pal.name, width=width, height=height,
+                 subtitle=f"{plan.display_title} · 按{group_word}分组 · 颜色表示{color_word} · 深色条为已完成部分",
+                 margin=dict(l=left, r=40, t=top, b=bottom))
     fig.update_layout(
-        title=dict(text=f"<b>{_esc(plan.display_title)}</b> · 时间轴", font=dict(size=24, color=pal.primary),
-                   subtitle=dict(text=f"按{group_word}分组 · 颜色表示{color_word} · 深色条为已完成部分",
-                                 font=dict(size=13, color=pal.muted)),
-                   x=0.01, xanchor="left", y=1 - 24 / height, yanchor="top", yref="container"),
-        width=width, height=height, barmode="overlay", bargap=0.3,
-        margin=dict(l=left, r=40, t=top, b=bottom),
+        barmode="overlay", bargap=0.3,
         shapes=shapes, annotations=notes, hovermode="closest",
         legend=dict(orientation="h", x=0, xanchor="left", y=0, yref="container", yanchor="bottom",
                     font=dict(size=13), title=dict(text=f"{color_word}：")),

@@ -1,0 +1,66 @@
+"""Chart chrome every plotly figure shares: header, escaping, colour mixing."""
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+from .. import theme
+
+# The title sits this many pixels below the figure's top edge, whatever the figure's height.
+TITLE_TOP_PX = 24
+
+
+def rgba(hex_color: str, alpha: float) -> str:
+    """``#RRGGBB`` as an ``rgba()`` string with the given opacity."""
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def escape_text(text: str) -> str:
+    """Plain text made safe for plotly's HTML-like labels (a plan title may contain “<” or “&”)."""
+    return html.escape(str(text), quote=False)
+
+
+def colored_label(text: str, color: str, bold: bool = True) -> str:
+    """Plotly rich text: plain ``text`` drawn in ``color``; “<br>” line breaks are kept."""
+    text = "<br>".join(escape_text(part) for part in str(text).split("<br>"))
+    body = f"<b>{text}</b>" if bold else text
+    return f'<span style="color:{color}">{body}</span>'
+
+
+def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str = "party",
+                 width: int, height: int, margin: dict | None = None) -> go.Figure:
+    """The chrome every planviz plotly chart shares: explicit template, CJK fonts, titled header, size.
+
+    The explicit template matters: importing streamlit swaps plotly's default template.
+    ``title`` and ``subtitle`` are plain text; they are escaped here.
+    """
+    pal = theme.palette(palette)
+    theme.apply_theme(fig, pal.name)
+    # A coloured bar before the title is the party-style accent; it scales with any export size.
+    heading = f'<span style="color:{pal.primary}">▍</span><b>{escape_text(title)}</b>'
+    fig.update_layout(
+        title=dict(text=heading, x=0.02, xanchor="left", y=1 - TITLE_TOP_PX / height, yanchor="top",
+                   yref="container",
+                   font=dict(family=theme.FONT_STACK, size=26, color=pal.ink),
+                   subtitle=dict(text=escape_text(subtitle),
+                                 font=dict(family=theme.FONT_STACK, size=15, color=pal.muted))),
+        width=width, height=height,
+        margin=margin or dict(l=70, r=70, t=120, b=70),
+    )
+    return fig
+
+
+def tint(color: str, share: float) -> str:
+    """``color`` mixed with white: share 0 is the colour, 1 is white."""
+    color = color.lstrip("#")
+    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
+def shade(color: str, share: float) -> str:
+    """``color`` mixed with black: share 0 is the colour, 1 is black."""
+    color = color.lstrip("#")
+    return "#" + "".join(f"{round(int(color[i:i + 2], 16) * (1 - share)):02X}" for i in (0, 2, 4))
