@@ -6,7 +6,7 @@ from html import escape
 
 from planviz import theme
 from planviz.model import Item, Plan
-from planviz.stats import effective_status
+from planviz.stats import effective_status, when_text
 
 CARD_CSS = """<style>
 .pv-card {border: 1px solid #E6E0DA; border-left: 4px solid var(--pv-c); border-radius: 6px;
@@ -18,15 +18,6 @@ CARD_CSS = """<style>
 .pv-bar {height: 6px; background: #EEE; border-radius: 3px; margin-top: 5px;}
 .pv-bar > div {height: 6px; border-radius: 3px; background: var(--pv-c);}
 </style>"""
-
-
-def when_text(item: Item) -> str:
-    """The deadline as the plan wrote it, else the end date."""
-    if item.deadline_text:
-        return item.deadline_text
-    if item.end:
-        return f"{item.end.month}月{item.end.day}日前"
-    return "未定时间"
 
 
 def progress_text(item: Item) -> str:
