@@ -17,7 +17,7 @@ def slide_css(palette: str = "party") -> str:
   border-top: 10px solid {p.primary}; border-bottom: 4px solid {p.accent};
   background: linear-gradient({p.panel}, #FFFFFF);}}
 .pv-cover .org {{font-size: 1.7rem; color: {p.primary}; letter-spacing: .2em;}}
-.pv-cover h1 {{font-size: 3.4rem; color: {p.primary}; margin: 1.2rem 0; line-height: 1.25;}}
+.pv-cover h1 {{font-size: 3.4rem; color: {p.primary}; margin: 1.2rem 0; line-height: 1.25; text-wrap: balance;}}
 .pv-cover .theme {{font-size: 1.9rem; color: {p.ink};}}
 .pv-cover .slogan {{display: inline-block; margin-top: 1rem; padding: .2rem 1.4rem; font-size: 1.5rem;
   color: #FFFFFF; background: {p.primary}; border-radius: 2rem;}}
@@ -57,5 +57,8 @@ def cover(plan: Plan) -> str:
     org = f'<div class="org">{escape(plan.organization)}</div>' if plan.organization else ""
     theme = f'<div class="theme">{escape(plan.theme)}</div>' if plan.theme else ""
     slogan = f'<div class="slogan">{escape(plan.slogan)}</div>' if plan.slogan else ""
-    return (f'<div class="pv-slide pv-cover">{org}<h1>{escape(plan.display_title)}</h1>{theme}{slogan}'
+    title = plan.display_title
+    if plan.organization and title.startswith(plan.organization) and len(title) > len(plan.organization):
+        title = title[len(plan.organization):]  # the organization already stands above the title
+    return (f'<div class="pv-slide pv-cover">{org}<h1>{escape(title)}</h1>{theme}{slogan}'
             f'<div class="pv-figs">{figs}</div></div>')

@@ -99,7 +99,8 @@ def test_every_page_shows_the_sample_plan_without_errors():
     assert all(p.title in board for p in sample.projects if not sample.children(p.id))
     assert at.metric[1].value == str(len(sample.projects))
     _on(at, "pages/present.py")
-    assert sample.display_title in " ".join(h.proto.body for h in at.get("html"))
+    cover = " ".join(h.proto.body for h in at.get("html"))
+    assert sample.organization in cover and "2026年度党建工作计划" in cover
     styles = " ".join(h.proto.body for h in at.get("html"))
     assert 'section[data-testid="stSidebar"]' in styles and "display: none" in styles
 
