@@ -270,3 +270,18 @@ def test_big_plans_fold_rows_per_group(plan_factory):
     assert shown + hidden == len(big.projects)
     all_rows = timeline(big, today=TODAY, max_rows=10_000)
     assert len(rows(all_rows)) == 6 + len(big.projects)
+
+
+def test_milestone_with_a_span_keeps_its_bar_and_gets_a_star_at_the_end():
+    plan = Plan(year=2026, items=(
+        Item("P1", "召开组织生活会", dimension="精度", start=date(2026, 1, 1), end=date(2026, 2, 28), milestone=True),
+        Item("P2", "七一表彰", dimension="高度", end=date(2026, 6, 30), milestone=True),
+    ))
+    fig = timeline(plan, today=TODAY)
+    y = row_of(fig, "召开组织生活会")
+    bar, i = bar_at(fig, y)
+    assert bar.base[i] == "2026-01-01"
+    assert points(fig, y, "star") == ["2026-02-28"]
+    deadline_only = row_of(fig, "七一表彰")
+    assert points(fig, deadline_only, "star") == ["2026-06-30"]
+    assert all(deadline_only not in t.y for t in main_bars(fig))

@@ -41,18 +41,19 @@ class Row:
 
 # -- dates ----------------------------------------------------------------------------
 def _placement(plan: Plan, item: Item) -> str | None:
-    """How an item is drawn: recurring, milestone, deadline, day, span, or None (undated)."""
+    """How an item is drawn: recurring, span, milestone, deadline, day, or None (undated).
+
+    A milestone with a real span keeps its bar (and gets a star at its end).
+    """
     if item.recurrence:
         return "recurring"
     if span_of(plan, item) is None:
         return None
+    if item.start is not None and item.end is not None and item.start != item.end:
+        return "span"
     if item.milestone:
         return "milestone"
-    if item.start is None:
-        return "deadline"
-    if item.end is None or item.start == item.end:
-        return "day"
-    return "span"
+    return "deadline" if item.start is None else "day"
 
 
 def undated_items(plan: Plan) -> list[Item]:
@@ -269,6 +270,8 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
         right = None  # last day drawn, where the percent goes
         if kind == "span":
             s.bar(y, item.start, item.end, hover, is_overdue(item, today), item.progress)
+            if item.milestone:
+                s.mark("milestone", y, item.end, hover)
             right = item.end
         elif kind == "recurring":
             ticks = recurrence_dates(plan, item)
