@@ -107,86 +107,24 @@ def clean(text: str, face: str = "sans") -> str:
 
 
 # -- measuring and wrapping by pixel width -----------------------------------------------
-_NO_LINE_START = set("，。、；：？！）》」』”’%,.;:?!)]}…")
-
-
-def _tokens(text: str) -> list[str]:
-    """Latin words and numbers stay whole; each CJK character or space is its own token."""
-    tokens: list[str] = []
-    buf = ""
-    for ch in text:
-        if theme.char_width(ch) == 1 and not ch.isspace():
-            buf += ch
-            continue
-        if buf:
-            tokens.append(buf)
-            buf = ""
-        tokens.append(ch)
-    if buf:
-        tokens.append(buf)
-    return tokens
-
-
 def text_width(text: str, face: str, size: int) -> float:
     return font(face, size).getlength(text)
 
 
 def wrap(text: str, face: str, size: int, width: float, max_lines: int | None = None,
          ellipsis: str = "…") -> list[str]:
-    """Lines of ``text`` no wider than ``width`` px; CJK breaks anywhere, Latin words stay whole,
-    closing punctuation never starts a line. Past ``max_lines`` the last line ends in ``ellipsis``."""
+    """Lines of ``text`` no wider than ``width`` px (theme.wrap_measured's rules, measured in pixels)."""
     return list(_wrap(text, face, size, round(width), max_lines, ellipsis))
 
 
 @lru_cache(maxsize=8192)  # layouts try several widths and line caps for the same texts
 def _wrap(text: str, face: str, size: int, width: int, max_lines: int | None, ellipsis: str) -> tuple[str, ...]:
-    f = font(face, size)
-    lines: list[str] = []
-    line = ""
-    for tok in _tokens(text):
-        if f.getlength(line + tok) <= width:
-            line += tok
-            continue
-        if tok in _NO_LINE_START and line:  # carry the last character over with the mark (避头尾)
-            before = _tokens(line)
-            if len(before) > 1 and f.getlength(before[-1] + tok) <= width:
-                lines.append("".join(before[:-1]).rstrip())
-                line = before[-1] + tok
-            else:
-                line += tok
-            continue
-        if f.getlength(tok) > width:  # a word longer than the line: the only case cut inside a word
-            for ch in tok:
-                if line and f.getlength(line + ch) > width:
-                    lines.append(line)
-                    line = ""
-                line += ch
-            continue
-        if line.strip():
-            lines.append(line.rstrip())
-        line = tok.lstrip()
-    if line.strip():
-        lines.append(line.rstrip())
-    if max_lines is not None and len(lines) > max_lines:
-        kept = lines[:max_lines]
-        kept[-1] = fit(kept[-1] + "\u0000", face, size, width, ellipsis)
-        return tuple(kept)
-    return tuple(lines)
+    return tuple(theme.wrap_measured(text, width, font(face, size).getlength, max_lines, ellipsis))
 
 
 def fit(text: str, face: str, size: int, width: float, ellipsis: str = "…") -> str:
-    """``text`` on one line no wider than ``width``: whole tokens dropped from the end, then ``ellipsis``.
-
-    A trailing NUL marks text already known to be cut (used by :func:`wrap`)."""
-    cut = text.endswith("\u0000")
-    text = text.rstrip("\u0000")
-    f = font(face, size)
-    if not cut and f.getlength(text) <= width:
-        return text
-    tokens = _tokens(text)
-    while tokens and f.getlength("".join(tokens).rstrip(" ，、；：") + ellipsis) > width:
-        tokens.pop()
-    return "".join(tokens).rstrip(" ，、；：") + ellipsis
+    """``text`` on one line no wider than ``width`` px: whole tokens dropped from the end, then ``ellipsis``."""
+    return theme.fit_measured(text, width, font(face, size).getlength, ellipsis)
 
 
 def mix(color: str, other: str, t: float) -> str:

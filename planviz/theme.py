@@ -6,6 +6,7 @@ import subprocess
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -155,9 +156,18 @@ TTC_INDEX_SC = 2
 
 
 # -- CJK-aware text width and wrapping ---------------------------------------------
+# Ambiguous-width marks that CJK fonts draw full width.
+_WIDE_AMBIGUOUS = set("“”‘’…—※·°")
+# Chinese line-breaking rules (避头尾): marks that must not start a line, and marks that must not end one.
+NO_LINE_START = set("，。、；：？！）》」』】”’%,.;:?!)]}…")
+NO_LINE_END = set("“‘（《「『【([{")
+
+
 def char_width(ch: str) -> int:
     """Display width of one character: 2 for wide/full-width (CJK), 1 otherwise."""
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    if unicodedata.east_asian_width(ch) in ("W", "F") or ch in _WIDE_AMBIGUOUS:
+        return 2
+    return 1
 
 
 def display_width(text: str) -> int:
@@ -165,77 +175,97 @@ def display_width(text: str) -> int:
     return sum(char_width(ch) for ch in text)
 
 
-# Characters that must not start a line (Chinese line-breaking rules, 避头尾).
-_NO_LINE_START = set("，。、；：？！）》」』”’%,.;:?!)]}")
-
-
-def wrap_text(text: str, width: int, max_lines: int | None = None, ellipsis: str = "…") -> list[str]:
-    """Wrap ``text`` to lines of at most ``width`` display columns.
-
-    CJK characters break anywhere, Latin words stay whole when they fit, and closing
-    punctuation never starts a line. With ``max_lines`` the last kept line ends in ``ellipsis``.
-    """
-    text = " ".join(str(text).split())
-    if width <= 1 or not text:
-        return [text] if text else []
-    tokens: list[str] = []
+def tokens(text: str) -> list[str]:
+    """Break units: Latin words and numbers stay whole; each CJK character or space is its own token."""
+    out: list[str] = []
     buf = ""
-    for ch in text:  # Latin words and numbers become one token, each CJK char its own
+    for ch in text:
         if char_width(ch) == 1 and not ch.isspace():
             buf += ch
             continue
         if buf:
-            tokens.append(buf)
+            out.append(buf)
             buf = ""
-        tokens.append(ch)
+        out.append(ch)
     if buf:
-        tokens.append(buf)
+        out.append(buf)
+    return out
 
+
+def fit_measured(text: str, width: float, measure: Callable[[str], float], ellipsis: str = "…",
+                 cut: bool = False) -> str:
+    """``text`` on one line no wider than ``width``: whole tokens dropped from the end, then ``ellipsis``.
+
+    ``cut`` marks text already known to continue (the last kept line of a wrapped paragraph).
+    """
+    if not cut and measure(text) <= width:
+        return text
+    parts = tokens(text)
+    while parts and measure("".join(parts).rstrip(" ，、；：") + ellipsis) > width:
+        parts.pop()
+    return "".join(parts).rstrip(" ，、；：") + ellipsis
+
+
+def wrap_measured(text: str, width: float, measure: Callable[[str], float], max_lines: int | None = None,
+                  ellipsis: str = "…") -> list[str]:
+    """Lines of ``text`` no wider than ``width`` as ``measure`` counts (columns, pixels…).
+
+    CJK breaks anywhere, Latin words stay whole, a closing mark never starts a line (the last
+    character comes down with it) and an opening mark never ends one. Past ``max_lines`` the last
+    kept line ends in ``ellipsis``.
+    """
     lines: list[str] = []
     line = ""
-    for tok in tokens:
-        if display_width(line + tok) <= width or (tok in _NO_LINE_START and display_width(line) <= width):
+    for tok in tokens(text):
+        if measure(line + tok) <= width:
             line += tok
             continue
-        if display_width(tok) > width:  # an over-long word: cut it
+        if tok in NO_LINE_START and line:
+            before = tokens(line)
+            if len(before) > 1 and measure(before[-1] + tok) <= width:
+                lines.append("".join(before[:-1]).rstrip())
+                line = before[-1] + tok
+            else:  # nothing to carry: let the mark hang
+                line += tok
+            continue
+        if measure(tok) > width:  # a word longer than the line: the only case cut inside a word
             for ch in tok:
-                if display_width(line + ch) > width and line:
+                if line and measure(line + ch) > width:
                     lines.append(line)
                     line = ""
                 line += ch
             continue
+        carry = ""
+        if len(line) > 1 and line[-1] in NO_LINE_END:
+            line, carry = line[:-1], line[-1]
         if line.strip():
             lines.append(line.rstrip())
-        line = tok.lstrip()
+        line = carry + tok.lstrip()
     if line.strip():
         lines.append(line.rstrip())
-
     if max_lines is not None and len(lines) > max_lines:
         kept = lines[:max_lines]
-        last = kept[-1]
-        while last and display_width(last + ellipsis) > width:
-            last = last[:-1]
-        kept[-1] = last + ellipsis
+        kept[-1] = fit_measured(kept[-1], width, measure, ellipsis, cut=True)
         return kept
     return lines
 
 
+def wrap_text(text: str, width: int, max_lines: int | None = None, ellipsis: str = "…") -> list[str]:
+    """Wrap ``text`` (white space folded) to lines of at most ``width`` display columns."""
+    text = " ".join(str(text).split())
+    if width <= 1 or not text:
+        return [text] if text else []
+    return wrap_measured(text, width, display_width, max_lines, ellipsis)
+
+
 def truncate(text: str, width: int, ellipsis: str = "…") -> str:
     """``text`` cut to ``width`` display columns, ending in ``ellipsis`` when cut."""
-    text = str(text)
-    if display_width(text) <= width:
-        return text
-    out = ""
-    for ch in text:
-        if display_width(out + ch + ellipsis) > width:
-            break
-        out += ch
-    return out + ellipsis
+    return fit_measured(str(text), width, display_width, ellipsis)
 
 
 __all__ = [
     "FONT_FAMILY", "FONT_STACK", "SERIF_FAMILY", "PARTY_RED", "GOLD", "DIMENSION_COLORS", "STATUS_COLORS",
     "STATUSES", "Palette", "palette", "dimension_color", "dimension_colors", "status_color", "lever_color",
     "plotly_template", "apply_theme", "font_file", "TTC_INDEX_SC", "char_width", "display_width",
-    "wrap_text", "truncate",
+    "wrap_text", "truncate", "wrap_measured", "fit_measured", "tokens", "NO_LINE_START", "NO_LINE_END",
 ]

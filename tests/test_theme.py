@@ -60,3 +60,16 @@ def test_truncate():
 
 def test_font_file_is_cjk():
     assert theme.font_file().endswith(".ttc")
+
+
+def test_opening_marks_never_end_a_line_and_quotes_count_wide():
+    assert theme.display_width("“党”") == 6
+    lines = theme.wrap_text("开展主题党日“红色教育”活动", 12)
+    assert "".join(lines) == "开展主题党日“红色教育”活动"
+    assert not any(line.endswith("“") for line in lines)
+
+
+def test_wrap_measured_by_pixels_matches_columns_when_measure_is_columns():
+    text = "学习贯彻党的二十届四中全会精神"
+    assert theme.wrap_measured(text, 10, theme.display_width) == theme.wrap_text(text, 10)
+    assert theme.wrap_measured(text, 100, lambda s: 10 * len(s)) == ["学习贯彻党的二十届四", "中全会精神"]
