@@ -11,6 +11,7 @@ from pathlib import Path
 from .model import PlanError, plan_to_json
 
 CHARTS = ("mindmap", "timeline", "radar", "levers", "progress")
+PRINT_WIDTH = 2000  # px: the narrowest PNG that prints sharp on A4
 LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
 
@@ -41,6 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--scale", type=float)
     s.add_argument("--year", type=int)
     s.add_argument("--palette", choices=("party", "neutral"), default="party")
+    s.add_argument("--group-by", choices=("section", "dimension"), help="思维导图、时间轴：按板块或按六度维度分组")
+    s.add_argument("--layout", choices=("radial", "tree"), default="radial",
+                   help="思维导图布局：radial 放射状（默认，适合打印）或 tree 从左到右")
+    s.add_argument("--depth", type=int, choices=(1, 2, 3), default=3, help="思维导图层级：1 板块，2 项目，3 任务")
+    s.add_argument("--show-tasks", action="store_true", help="时间轴：显示任务")
+    s.add_argument("--metric", choices=("projects", "effort", "progress"), default="projects",
+                   help="雷达图指标：项目数、工作量或平均进度")
 
     s = sub.add_parser("brief", help="生成一页纸简报（PNG/PDF）")
     s.add_argument("files", nargs="+")
@@ -137,6 +145,20 @@ def cmd_template(args) -> int:
     return 0
 
 
+def _chart_options(args) -> dict:
+    """The render options that apply to the chosen chart."""
+    options: dict = {"palette": args.palette}
+    if args.chart in ("mindmap", "timeline") and args.group_by:
+        options["group_by"] = args.group_by
+    if args.chart == "mindmap":
+        options.update(layout=args.layout, depth=args.depth)
+    elif args.chart == "timeline":
+        options["show_tasks"] = args.show_tasks
+    elif args.chart == "radar":
+        options["metric"] = args.metric
+    return options
+
+
 def cmd_render(args) -> int:
     from .charts import build_chart
     from .export import dot_bytes, figure_bytes
@@ -146,9 +168,9 @@ def cmd_render(args) -> int:
     if fmt not in ("png", "svg"):
         return _fail(f"输出文件须以 .png 或 .svg 结尾：{out.name}")
     plan = _load(args.file, args.year)
-    chart = build_chart(plan, args.chart, palette=args.palette)
+    chart = build_chart(plan, args.chart, **_chart_options(args))
     if args.chart == "mindmap":
-        data = dot_bytes(chart, fmt, dpi=200)
+        data = dot_bytes(chart, fmt, dpi=200, min_width=PRINT_WIDTH)
     else:
         data = figure_bytes(chart, fmt, width=args.width, height=args.height, scale=args.scale or 2)
     out.parent.mkdir(parents=True, exist_ok=True)

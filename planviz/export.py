@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import atexit
+import math
 import subprocess
 import threading
 from typing import Iterable
@@ -103,17 +104,10 @@ def figures_bytes(figs: Iterable[tuple[go.Figure, dict]], fmt: str = "png") -> l
         return [_render(fig, fmt, opts.get("width"), opts.get("height"), opts.get("scale")) for fig, opts in figs]
 
 
-def dot_bytes(graph: graphviz.Digraph | graphviz.Graph | str, fmt: str = "png", dpi: int | None = None,
-              engine: str | None = None, timeout: float = 60) -> bytes:
-    """Render DOT source with graphviz's ``dot`` (or ``engine``) to image bytes."""
-    fmt = _format_of(fmt)
-    source = graph if isinstance(graph, str) else graph.source
-    prog = engine or (graph.engine if not isinstance(graph, str) else "dot")
-    cmd = [prog, f"-T{fmt}"]
-    if dpi and fmt == "png":
-        cmd.append(f"-Gdpi={dpi}")
+def _run_graphviz(prog: str, fmt: str, source: str, extra: list[str], timeout: float) -> bytes:
     try:
-        done = subprocess.run(cmd, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False)
+        done = subprocess.run([prog, f"-T{fmt}", *extra], input=source.encode("utf-8"), capture_output=True,
+                              timeout=timeout, check=False)
     except FileNotFoundError as exc:
         raise PlanError("未找到 Graphviz（dot 命令），请先安装 graphviz") from exc
     except subprocess.TimeoutExpired as exc:
@@ -122,3 +116,27 @@ def dot_bytes(graph: graphviz.Digraph | graphviz.Graph | str, fmt: str = "png", 
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[:1]
         raise PlanError(f"思维导图渲染失败：{detail[0] if detail else '未知错误'}")
     return done.stdout
+
+
+# Small maps are rendered at a higher dpi so a PNG is print-size; the cap keeps huge maps sane.
+MAX_DOT_DPI = 600
+
+
+def dot_bytes(graph: graphviz.Digraph | graphviz.Graph | str, fmt: str = "png", dpi: int | None = None,
+              engine: str | None = None, timeout: float = 60, min_width: int | None = None) -> bytes:
+    """Render DOT source with graphviz's ``dot`` (or ``engine``) to image bytes.
+
+    With ``min_width`` (PNG only) the dpi is raised, up to MAX_DOT_DPI, until the image is at least
+    that many pixels wide: a small map still prints sharp.
+    """
+    fmt = _format_of(fmt)
+    source = graph if isinstance(graph, str) else graph.source
+    prog = engine or (graph.engine if not isinstance(graph, str) else "dot")
+    if fmt == "png" and min_width:
+        # -Tplain's first line is "graph <scale> <width in inches> <height in inches>".
+        head = _run_graphviz(prog, "plain", source, [], timeout).split(b"\n", 1)[0].split()
+        width_in = float(head[2]) if len(head) >= 4 else 0
+        if width_in > 0:
+            dpi = min(MAX_DOT_DPI, max(dpi or 96, math.ceil(min_width / width_in)))
+    extra = [f"-Gdpi={dpi}"] if dpi and fmt == "png" else []
+    return _run_graphviz(prog, fmt, source, extra, timeout)
