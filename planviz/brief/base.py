@@ -1,0 +1,102 @@
+"""Brief basics: page formats and type scales, the composing context, small drawing helpers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .. import theme
+from ..layout import Box, Shape, Text, clean, fit, line, rect, text_width
+from ..model import Item, Plan
+from ..stats import work_items
+
+FORMATS = ("a4", "slide")
+
+
+DPI = 300
+QUARTERS = ("一季度", "二季度", "三季度", "四季度")
+ELEMENTS = ("目标", "负责人", "时间节点", "成果形式", "评估标准")
+# First months of each period of a recurring item after the first, for the notches on its bar.
+RHYTHM_MONTHS = {"weekly": tuple(range(2, 13)), "monthly": tuple(range(2, 13)), "quarterly": (4, 7, 10),
+                 "half-yearly": (7,)}
+MAX_HIGHLIGHTS = 3
+CAPS = {"目标": 4, "负责人": 1, "时间节点": 1, "成果形式": 2, "评估标准": 3}  # most lines per card element
+NO_DIMENSION = "未归类"
+
+
+@dataclass(frozen=True)
+class Style:
+    """Page size and type scale of one format; sizes are pixels on the final image."""
+
+    size: tuple[int, int]
+    margin: int
+    gutter: int
+    title: int
+    number: int
+    h2: int
+    body: int
+    small: int  # the smallest text on the page (A4: 38 px = 9.1 pt at 300 dpi)
+    radius: int
+    names: float  # share of the plan table (after the dimension cells) given to item names
+
+    def px(self, a4_px: float) -> int:
+        """A length given for A4, scaled to this format."""
+        return round(a4_px * self.small / 38)
+
+    @property
+    def rule(self) -> int:
+        return max(1, self.px(3))
+
+
+STYLES = {
+    "a4": Style((2480, 3508), 150, 64, 92, 92, 54, 42, 38, 22, 0.42),
+    "slide": Style((1920, 1080), 48, 28, 46, 46, 26, 22, 20, 12, 0.52),
+}
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """What every block composer needs: the plan, its style, palette and the day of the brief."""
+
+    plan: Plan
+    style: Style
+    pal: theme.Palette
+    today: date
+
+    def color(self, dimension: str | None) -> str:
+        return theme.dimension_color(dimension if dimension != NO_DIMENSION else None, self.plan.dimensions)
+
+    @property
+    def units(self) -> tuple[Item, ...]:
+        """What the brief lists: the projects, or the work items of a plan without projects."""
+        return self.plan.projects or work_items(self.plan)
+
+    @property
+    def noun(self) -> str:
+        return "项目" if self.plan.projects else "事项"
+
+
+def text_at(x, y, s: str, face: str, size: int, color: str, anchor: str = "lt") -> Text:
+    return Text((round(x), round(y)), clean(s, face), face, size, color, anchor)
+
+
+def heading(ctx: Ctx, box: Box, title: str, note: str = "") -> tuple[list, int]:
+    """Section heading: accent bar, bold title, optional muted note at the right; returns marks, next y."""
+    st, pal = ctx.style, ctx.pal
+    x0, y0, x1, _ = box
+    h = round(st.h2 * 1.25)
+    marks = [rect((x0, y0 + st.px(4), x0 + st.px(12), y0 + h - st.px(4)), fill=pal.primary, radius=st.px(4)),
+             text_at(x0 + st.px(30), y0 + h / 2, title, "bold", st.h2, pal.ink, "lm")]
+    if note:
+        room = x1 - x0 - st.px(60) - text_width(title, "bold", st.h2)
+        marks.append(text_at(x1, y0 + h / 2, fit(clean(note), "sans", st.small, room), "sans", st.small,
+                           pal.muted, "rm"))
+    marks.append(line([(x0, y0 + h + st.px(14)), (x1, y0 + h + st.px(14))], pal.grid, st.rule))
+    return marks, y0 + h + st.px(40)
+
+
+def diamond(x: float, y: float, d: float, color: str) -> Shape:
+    return Shape("polygon", ((x, y - d), (x + d, y), (x, y + d), (x - d, y)), fill=color)
+
+
+def cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
