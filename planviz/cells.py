@@ -24,13 +24,15 @@ _NUMBERING = (
     (RANK_CIRCLED, re.compile(rf"^\s*([{_CIRCLED}])\s*")),
 )
 
-_PEOPLE_SPLIT = re.compile(r"[、，,;；/／\s]+")
+_PEOPLE_SPLIT = re.compile(r"[、，,;；/／]+")
+_POST = re.compile(r"(书记|支书|委员|主任|组长|部长|局长|处长|科长|院长|校长|所长|经理|总监|董事长|主席|干事|组织员|队长|站长|馆长)$")
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 _ROLE_WORDS = re.compile(r"^(牵头|配合|协助|协办|主办|主责|责任)(部门|单位)?[:：]?|[(（](牵头|配合|协助|协办|主办)[)）]$|(牵头|配合|协助)$")
 
 STATUS_SYNONYMS: dict[str, str] = {
     "未开始": "未开始", "未启动": "未开始", "尚未开始": "未开始", "待开始": "未开始", "待启动": "未开始", "计划中": "未开始",
     "进行中": "进行中", "推进中": "进行中", "正在进行": "进行中", "正在推进": "进行中", "实施中": "进行中",
-    "在办": "进行中", "开展中": "进行中", "持续推进": "进行中", "执行中": "进行中", "启动": "进行中", "已启动": "进行中",
+    "在办": "进行中", "开展中": "进行中", "已开展": "进行中", "正在开展": "进行中", "持续推进": "进行中", "执行中": "进行中", "启动": "进行中", "已启动": "进行中",
     "已完成": "已完成", "完成": "已完成", "已办结": "已完成", "办结": "已完成", "已结束": "已完成", "完毕": "已完成",
     "延期": "延期", "滞后": "延期", "逾期": "延期", "超期": "延期", "延迟": "延期", "推迟": "延期", "未完成": "延期",
     "暂缓": "暂缓", "暂停": "暂缓", "搁置": "暂缓", "取消": "暂缓", "中止": "暂缓",
@@ -120,13 +122,14 @@ def cn_number(digits: str) -> int:
 
 
 def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Names from “张三、李四（牵头）/王五”: (names, role notes such as “牵头：组织部”)."""
+    """Names from “张三、李四（牵头）/王五”: (names, role notes such as “牵头：组织部”).
+
+    A post and a name parted by a space (“村支书 张大山”) are one person: the name, with “村支书：张大山”
+    as its role note, so that 张大山 counts once wherever he is named.
+    """
     names: list[str] = []
     roles: list[str] = []
-    for part in _PEOPLE_SPLIT.split(value):
-        part = part.strip()
-        if not part:
-            continue
+    for part, post in _people_parts(value):
         m = _ROLE_WORDS.search(part)
         name = _ROLE_WORDS.sub("", part).strip("：:()（） ") if m else part
         if not name:
@@ -134,9 +137,41 @@ def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if m:
             role = next(g for g in m.groups() if g)
             roles.append(f"{role}：{name}")
+        if post:
+            roles.append(f"{post}：{name}")
         if name not in names:
             names.append(name)
     return tuple(names), tuple(roles)
+
+
+def _people_parts(value: str) -> list[tuple[str, str]]:
+    """(name, post) pieces split on 、，;/ and spaces, a post joined to the name after it."""
+    parts: list[tuple[str, str]] = []
+    for chunk in _PEOPLE_SPLIT.split(value):
+        words = chunk.split()
+        k = 0
+        while k < len(words):
+            word, post = words[k], ""
+            if k + 1 < len(words) and _POST.search(word) and not _POST.search(words[k + 1]) \
+                    and not _ROLE_WORDS.search(words[k + 1]) and len(words[k + 1]) <= 4:
+                word, post = words[k + 1], word
+                k += 1
+            parts.append((word, post))
+            k += 1
+    return parts
+
+
+def one_line(value: str) -> str:
+    """Line breaks typed inside a cell (Alt+Enter) removed: “组织党员\n参加志愿服务” → “组织党员参加志愿服务”;
+    a space is kept only between two Latin letters or digits."""
+    if "\n" not in value and "\r" not in value:
+        return value
+    return _LINE_BREAK.sub(lambda m: " " if _latin_around(m) else "", value.strip())
+
+
+def _latin_around(m: re.Match) -> bool:
+    before, after = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
 
 
 def parse_progress(value) -> tuple[float | None, bool]:

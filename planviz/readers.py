@@ -62,7 +62,7 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     data, name = _source_bytes(source, name)
     kind = check_container(_without_false_bom(data), name)
     if kind == "csv":
-        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data))]
+        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name))]
     else:
         sheets = run_isolated(_read_workbook, data, kind, name)
     cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
@@ -173,7 +173,7 @@ def _hidden_in_part(zf: zipfile.ZipFile, part: str) -> tuple[set[int], set[int]]
     return columns, rows
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
+def _read_csv(data: bytes, name: str = "") -> list[list[str]]:
     """CSV rows from UTF-8 (with or without BOM), GBK/GB18030 (even behind a UTF-8 BOM) or UTF-16; , ; or tab."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         content = data.decode("utf-16", errors="replace")
@@ -183,15 +183,18 @@ def _read_csv(data: bytes) -> list[list[str]]:
             content = body.decode("utf-8")
         except UnicodeDecodeError:
             content = body.decode("gb18030", errors="replace")
-    lines = content.splitlines()
-    sample = "\n".join(lines[:30])
+    content = content.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR (old Mac, damaged files) is a line break
+    sample = "\n".join(content.split("\n", 30)[:30])
     best, best_score = ",", (-1, -1)
     for sep in (",", ";", "\t"):
         widths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=sep) if any(c.strip() for c in r)]
         score = (sum(1 for w in widths if w > 1), max(widths, default=0))
         if score > best_score:
             best, best_score = sep, score
-    return [row for row in csv.reader(io.StringIO(content), delimiter=best)]
+    try:
+        return [row for row in csv.reader(io.StringIO(content), delimiter=best)]
+    except csv.Error as exc:  # e.g. a NUL byte in a damaged export
+        raise PlanError(f"文件「{name}」无法按行读取（{exc}）。请用 Excel 或 WPS 打开后另存为 .xlsx 再上传。") from None
 
 
 # -- sheet classification and meta ---------------------------------------------------------------
@@ -287,7 +290,7 @@ def _title_above(rows: list, header: Header) -> tuple[str, str]:
             if not t or re.fullmatch(r"附件\s*\d*[:：]?", t):
                 continue
             if re.match(r"^(填报|报送)?单位[:：]", t):
-                rest = re.sub(r"^(填报|报送)?单位[:：]\s*", "", t).split()
+                rest = re.sub(r"[(（](盖章|公章|签章)[)）]", "", re.sub(r"^(填报|报送)?单位[:：]\s*", "", t)).split()
                 unit = unit or (rest[0] if rest else "")
             elif not title and len(t) >= 4:
                 title = t
@@ -345,15 +348,27 @@ def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
                                     f"其中 {len(rows)} 行未读取。", sheet.name,
                             hint="如其中有计划内容，请把表头改成常见写法，或在页面上手动指定各列。"))
 
-    titles = [s.title for s in plan_sheets if s.title]
-    title = meta.get("title") or (titles[0] if titles else "")
-    year = year_option or _year_of(meta.get("year", "")) or find_year(title) \
-        or next((y for y in map(find_year, titles) if y), None)
+    sheet_years = [find_year(s.raw.name) or find_year(s.title) for s in plan_sheets]
+    year = year_option or _year_of(meta.get("year", "")) or find_year(meta.get("title", "")) \
+        or max(filter(None, sheet_years), default=None)
     if not year:
         year = date.today().year
         issues.append(Issue("info", f"表格中没有找到计划年度，按今年（{year}年）计算时间。",
                             hint="可在标题中写明年度，如“2026年度党建工作计划”，或在页面上选择年度。"))
-    organization = meta.get("organization") or _organization_from(title) \
+    elif any(y not in (None, year) for y in sheet_years) and year in sheet_years:
+        kept = []  # last year's sheet left in the workbook (plans are written by copying it) is not this plan
+        for sheet, sheet_year in zip(plan_sheets, sheet_years):
+            if sheet_year in (None, year):
+                kept.append(sheet)
+            else:
+                issues.append(Issue("info", f"工作表「{sheet.raw.name}」是{sheet_year}年的计划，不属于{year}年度，"
+                                            f"未读取。", sheet.raw.name,
+                                    hint="如要查看那一年的计划，请在页面上选择对应年度。"))
+        plan_sheets = kept
+    titles = list(dict.fromkeys(s.title for s in plan_sheets if s.title))
+    # Sheets titled each for their own part (党建工作, 党风廉政建设) leave the plan title to be built.
+    title = meta.get("title") or (titles[0] if len(titles) == 1 else "")
+    organization = meta.get("organization") or _organization_from(title or (titles or [""])[0]) \
         or next((s.unit for s in plan_sheets if s.unit), "")
     dimensions = _split_names(meta["dimensions"]) if meta.get("dimensions") else DEFAULT_DIMENSIONS
     levers = _split_names(meta["levers"]) if meta.get("levers") else DEFAULT_LEVERS

@@ -13,7 +13,12 @@ from .model import Issue, Item, Source
 
 _FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
 _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|审核人|审核|审批人|审批|签字|签名|联系人|联系电话|"
-                        r"填报日期|制表日期|日期|报送单位|单位盖章|盖章|负责人[:：]|书记[:：])")
+                        r"填报日期|制表日期|日期|报送单位|单位盖章|盖章|负责人[:：]|书记[:：])"
+                        r"|[(（]\s*(签字|签名|签章|盖章|公章)\s*[)）]|(签字|签名|盖章)\s*[:：]")  # 支部书记（签字）：
+# A full date alone on a row under the table is the date of the signature (2026年1月8日, 二〇二六年一月八日).
+_DATE_LINE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
+                        r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]$")
+_AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
                   "deliverable", "criteria")
 _DEADLINE_WORDS = ("完成", "截止", "时限", "期限")  # a date under such a header is a deadline: no start
@@ -50,6 +55,7 @@ def _pick(value: str, names: tuple[str, ...]) -> str:
     return value
 
 
+_UNTITLED = "（未填写工作内容）"
 _GROUP_RANK, _MEASURE_RANK = -1, 99  # 重点任务 | 具体措施 layouts: the group is the project, each measure a task
 
 
@@ -104,6 +110,8 @@ class _SheetRows:
         out: list[Record] = []
         section_fill = group = ""
         in_footnotes = False
+        untitled: dict[int, str] = {}  # rows with details but no title → their text when it is a lone cell
+        first_issue = len(self.issues)
         for r in range(self.header.row + 1, len(self.rows)):
             row = self.rows[r]
             texts = [text(v) for v in row]
@@ -118,7 +126,8 @@ class _SheetRows:
             if texts[:width] == header_texts and len(filled) > 1:
                 self.skip(n, lead, "是重复的表头")
                 continue
-            if len(filled) <= 3 and any(_SIGNATURE.match(texts[i]) for i in filled if i < width):
+            if len(filled) <= 3 and any(_SIGNATURE.search(texts[i]) for i in filled if i < width) \
+                    or len(filled) == 1 and _DATE_LINE.match(lead):
                 self.skip(n, lead, "是落款或签字栏")
                 continue
             if _FOOTNOTE.match(lead) or (in_footnotes and len(filled) <= 2):
@@ -127,20 +136,22 @@ class _SheetRows:
                 continue
             has_detail = any(texts[i] for i in self.detail_cols)
             if not has_detail and len(filled) <= 2 and not self.is_task_sheet:
-                heading = _section_heading([texts[i] for i in filled if i < width], filled[0], self.first.get("title"))
+                heading, rank = _section_heading([texts[i] for i in filled if i < width], filled[0],
+                                                 self.first.get("title"))
                 if heading:
-                    out.append(Record(self.sheet, n, "section", heading))
+                    out.append(Record(self.sheet, n, "section", cells.one_line(heading), rank))
                     section_fill = group = ""
                     continue
             if texts[col["section"]]:
-                section_fill = cells.numbering(texts[col["section"]])[2]
-            title_raw = texts[col["title"]]
+                section_fill = cells.one_line(cells.numbering(texts[col["section"]])[2])
+            title_raw = cells.one_line(texts[col["title"]])
             if self.group_col is not None and texts[self.group_col] and texts[self.group_col] != group:
                 group = texts[self.group_col]
                 rank, number, name = cells.numbering(group)
                 id_rank, id_number = cells.id_numbering(texts[col["id"]])
                 number = id_number if id_rank is not None else number if rank is not None else ""
-                project = Record(self.sheet, n, "work", name, _GROUP_RANK, number, section=section_fill)
+                project = Record(self.sheet, n, "work", cells.one_line(name), _GROUP_RANK, number,
+                                 section=section_fill)
                 out.append(project)
                 if not title_raw:  # the group's own row: its details are the project's
                     project.values = self.values(row, texts, n, extra_tail)
@@ -163,11 +174,18 @@ class _SheetRows:
                 title = title.strip(_STARS + " ")
                 values["highlight"] = True
             if not title:
-                self.issues.append(Issue("warning", f"第 {n} 行填写了责任人或时间，但没有填写工作内容。", self.sheet, n,
-                                         self.label.get(col["title"]), "请补上这一行要做的工作。"))
-                title = "（未填写工作内容）"
+                untitled[n] = lead if len(filled) == 1 else ""
+                title = _UNTITLED
             parent_ref = texts[col["parent"]] if self.is_task_sheet else None
             out.append(Record(self.sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
+        # The 落款 under the table (“中共某某党支部” alone, or in the 责任人 column) is not a heading or an item.
+        while out and (out[-1].kind == "section" and out[-1].rank is None or untitled.get(out[-1].row)):
+            last = out.pop()
+            self.skip(last.row, untitled.pop(last.row, last.title), "在表格末尾、下面没有工作项，看作落款")
+        for n in untitled:
+            self.issues.append(Issue("warning", f"第 {n} 行填写了责任人或时间，但没有填写工作内容。", self.sheet, n,
+                                     self.label.get(col["title"]), "请补上这一行要做的工作。"))
+        self.issues[first_issue:] = sorted(self.issues[first_issue:], key=lambda i: i.row or 0)
         if self.group_col is not None:
             _sum_up_groups(out)
         return out
@@ -249,16 +267,17 @@ def _grouped(rows: list, first_row: int, group_col: int, item_col: int) -> bool:
     return False
 
 
-def _section_heading(parts: list[str], first_col: int, title_col: int | None) -> str:
-    """The heading of a category row (“一、政治建设”, or a lone short text in the first columns), else ""."""
+def _section_heading(parts: list[str], first_col: int, title_col: int | None) -> tuple[str, int | None]:
+    """(heading, rank) of a category row: “一、政治建设” (rank RANK_CN), or a lone short text in the first
+    columns (rank None); ("", None) for other rows."""
     if len(parts) == 2:
         rank, _ = cells.id_numbering(parts[0])
-        return cells.numbering(parts[1])[2] if rank == cells.RANK_CN else ""
+        return (cells.numbering(parts[1])[2], rank) if rank == cells.RANK_CN else ("", None)
     rank, _, rest = cells.numbering(parts[0])
     if rank == cells.RANK_CN:
-        return rest
+        return rest, rank
     lone = rank is None and len(parts[0]) <= 30 and first_col <= max(title_col or 0, 1)
-    return parts[0] if lone else ""
+    return (parts[0] if lone else ""), None
 
 
 def _people(values: dict, idx: dict, texts: list[str], label: dict, several_departments: bool, memo: dict) -> None:
@@ -287,8 +306,9 @@ def _people(values: dict, idx: dict, texts: list[str], label: dict, several_depa
 def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadline: bool, parse) -> None:
     """start, end, recurrence and deadline_text from 时间节点 and/or 开始/结束 columns (explicit columns win).
 
-    A date under a 完成时限-like header is a deadline (no start); a period written in a lone
-    开始 or 结束 cell (全年, 第二季度, 每月) spans the whole period.
+    A date under a 完成时限-like header is a deadline (no start) unless it says 前后 (that day); a period
+    written in a lone 开始 or 结束 cell (全年, 第二季度, 每月) spans the whole period, while beside a
+    时间节点 cell (下半年 | 年底前) it only gives its own end.
     """
     start = end = recurrence = None
     words = []
@@ -297,7 +317,7 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
         day = cells.as_date(row[i])
         found = parse(day.isoformat() if day else texts[i])
         start, end, recurrence = found.start, found.end, found.recurrence
-        if dl_is_deadline and found.kind == "date":
+        if dl_is_deadline and found.kind == "date" and not _AROUND.search(texts[i]):
             start = None
         words.append(day.isoformat() if day else texts[i])
     has_deadline_words = bool(words)
@@ -307,7 +327,8 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
         day = cells.as_date(row[i])
         if day is None:
             found = parse(texts[i])
-            if len(given) == 1 and found.kind != "date" and (found.start or found.end):
+            whole = len(given) == 1 and not has_deadline_words  # the only time cell: a period spans itself
+            if whole and found.kind != "date" and (found.start or found.end):
                 start, end, recurrence = found.start, found.end, found.recurrence or recurrence
                 day = None
             else:
@@ -346,7 +367,7 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
     section_ids = {name: f"S{k}" for k, name in enumerate(section_rows, 1)}
     used: dict[str, _Node] = {}
     projects = [x for x in nodes if x.level == "project"]
-    _project_ids(projects, section_ids, used, issues)
+    prefixes = _project_ids(projects, section_ids, used, issues)
     project_of = {p.id: p for p in projects}
     by_ref: dict[str, str] = {}
     for p in projects:
@@ -368,7 +389,7 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
         if rec.raw_id:
             cands = [rec.raw_id, f"{parent}.{rec.raw_id}"]
         elif rec.rank == cells.RANK_DOTTED:
-            cands = [rec.number]
+            cands = [prefixes.get(rec.sheet, "") + rec.number]
         elif rec.number:
             cands = [f"{parent}.{rec.number}"] if node.project else [rec.number, f"{parent}.{rec.number}"]
         else:
@@ -443,16 +464,22 @@ def _levels(records: list[Record], section_rows: dict[str, Record], issues: list
 
 
 def _project_ids(projects: list[_Node], section_ids: dict[str, str], used: dict[str, _Node],
-                 issues: list[Issue]) -> None:
-    """File numbers as ids; numbers restarting in every section get the section's number in front."""
+                 issues: list[Issue]) -> dict[str, str]:
+    """File numbers as ids; numbers restarting in every section get the section's number in front.
+
+    A sheet numbered from 1 again after another sheet (党建工作, 党风廉政建设) is normal, not a duplicate:
+    its ids get the sheet name in front (“党风廉政建设.1”). Returns that prefix per sheet.
+    """
     by_sheet: dict[str, list[_Node]] = {}
     for p in projects:
         by_sheet.setdefault(p.record.sheet, []).append(p)
     serial = 0
-    for group in by_sheet.values():
+    prefixes: dict[str, str] = {}
+    for sheet, group in by_sheet.items():
         numbers = [p.record.raw_id or p.record.number for p in group if p.record.raw_id or p.record.number]
         scoped = {(p.section, p.record.raw_id or p.record.number) for p in group}
         restart = len(set(numbers)) < len(numbers) and len(scoped) == len(group)
+        prefix = prefixes[sheet] = f"{sheet}." if not restart and any(n in used for n in numbers) else ""
         for p in group:
             own = p.record.raw_id or p.record.number
             if not own:
@@ -461,8 +488,9 @@ def _project_ids(projects: list[_Node], section_ids: dict[str, str], used: dict[
             elif restart and p.section:
                 cands = [f"{section_ids[p.section][1:]}.{own}"]
             else:
-                cands = [own]
+                cands = [prefix + own]
             p.id = _claim(cands, p, used, issues)
+    return prefixes
 
 
 def _claim(cands: list[str], node: _Node, used: dict[str, _Node], issues: list[Issue]) -> str:
