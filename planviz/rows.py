@@ -18,6 +18,7 @@ _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|�
 # A full date alone on a row under the table is the date of the signature (2026年1月8日, 二〇二六年一月八日).
 _DATE_LINE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]$")
+_COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、政治建设（共3项）”
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
                   "deliverable", "criteria")
@@ -139,7 +140,8 @@ class _SheetRows:
                 heading, rank = _section_heading([texts[i] for i in filled if i < width], filled[0],
                                                  self.first.get("title"))
                 if heading:
-                    out.append(Record(self.sheet, n, "section", cells.one_line(heading), rank))
+                    heading = _COUNT_NOTE.sub("", cells.one_line(heading)) or heading
+                    out.append(Record(self.sheet, n, "section", heading, rank))
                     section_fill = group = ""
                     continue
             if texts[col["section"]]:
@@ -209,6 +211,8 @@ class _SheetRows:
             progress, ok = cells.parse_progress(row[col["progress"]])
             if ok:
                 values["progress"] = progress
+            elif not texts[col["status"]] and cells.normalize_status(value)[1]:
+                values["status"] = cells.normalize_status(value)[0]  # 进度 written as a status word: 进行中
             else:
                 self.issues.append(Issue("warning", f"进度「{value}」无法识别（应在 0%–100% 之间）。", self.sheet, n,
                                          label[col["progress"]], "请填写百分比，如 35%；未开始填 0%。"))

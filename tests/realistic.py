@@ -330,6 +330,34 @@ def copied_from_last_year(path: Path) -> Path:
     return path
 
 
+# 11 -----------------------------------------------------------------------------------------------
+def ledger(path: Path) -> Path:
+    """A 工作台账 kept through the year: 附件1, title and unit lines with the header on row 4, category
+    rows with a count (共2项), two-character names spaced out to line up (张　三), 进度 written as
+    status words or ticks, 状态 in office phrases."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws["A1"] = "附件1"
+    ws["A2"] = "某某街道机关党委2026年度党建工作任务台账"
+    ws.merge_cells("A2:F2")
+    ws["A3"] = "填报单位：某某街道机关党委（盖章）"
+    ws["E3"] = "填报日期：2026年3月2日"
+    _put(ws, 4, ["序号", "工作内容", "责任人", "完成时限", "进度", "状态"])
+    rows = [
+        ["一、政治建设（共2项）"],
+        [1, "开展“第一议题”学习", "张　三", "每月", "进行中", None],
+        [2, "召开党委会专题研究党建工作", "李小红", "每季度", "√", None],
+        ["二、组织建设（共2项）"],
+        [3, "开展“三会一课”检查", "王　五　赵　六", "6月30日前", "50%", "正常推进"],
+        [4, "召开民主生活会", "张　三", "2026年1月", 1, "已完成"],
+    ]
+    for r, row in enumerate(rows, 5):
+        _put(ws, r, row)
+    wb.save(path)
+    return path
+
+
 BUILDERS = {
     "wps_branch.xlsx": wps_branch,
     "committee.xlsx": committee,
@@ -341,4 +369,5 @@ BUILDERS = {
     "multi_sheet.xlsx": multi_sheet,
     "dirty.xlsx": dirty,
     "copied.xlsx": copied_from_last_year,
+    "ledger.xlsx": ledger,
 }

@@ -9,6 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from messy import (CSV_ROWS, GROUPED_ITEMS, MERGED_ROWS, OUTLINE_ITEMS, TITLE, grouped_measures, merged_category,
                    outline, plan_csv, unknown_header)
+from planviz.cells import one_line, split_people
 from planviz.headers import FIELDS, field_of
 from planviz.model import HeaderError, PlanError
 from planviz.readers import load_plan
@@ -232,6 +233,51 @@ def test_owner_lists_and_star_highlight(tmp_path):
     assert brand.title == "打造“红色先锋”品牌" and brand.highlight and brand.milestone
     assert brand.departments == ("组织部",) and "牵头：组织部" in brand.notes
     assert not study.highlight and not study.milestone
+
+
+@pytest.mark.parametrize("cell,names,roles", [
+    ("村支书 张大山", ("张大山",), ("村支书：张大山",)),  # a post and a name: one person
+    ("党委书记 王明、李四", ("王明", "李四"), ("党委书记：王明",)),
+    ("局长 副局长", ("局长", "副局长"), ()),  # two posts: two owners
+    ("张　三、李小红", ("张三", "李小红"), ()),  # spaced out to line up with three-character names
+    ("王　五　赵　六", ("王五", "赵六"), ()),
+    ("张三 李四", ("张三", "李四"), ()),
+])
+def test_people_cells(cell, names, roles):
+    assert split_people(cell) == (names, roles)
+
+
+def test_line_breaks_inside_cells():
+    assert one_line("组织党员\n参加志愿服务") == "组织党员参加志愿服务"
+    assert one_line("开展 PPT\r\nAI 培训") == "开展 PPT AI 培训"
+    assert one_line("无换行") == "无换行"
+
+
+def test_status_words_in_the_progress_column(tmp_path):
+    rows = [["开展学习", "张三", "每月", "进行中", ""], ["走访", "李四", "每月", "√", ""],
+            ["讲党课", "王五", "七一前", "已完成", "正常推进"]]
+    plan = load_plan(_one_sheet(tmp_path, ["工作内容", "责任人", "完成时限", "进度", "状态"], rows), year=2026)
+    assert [(p.progress, p.status) for p in plan.projects] == [(None, "进行中"), (1.0, None), (1.0, "进行中")]
+    assert not [i for i in plan.issues if i.severity == "warning"]
+
+
+def test_sign_off_rows_under_the_table(tmp_path):
+    rows = [[1, "开展学习", "张三", "3月底前"], [], [None, None, "支部书记（签字）：王某某"], ["党支部（盖章）"],
+            [None, "二〇二六年一月八日"], [None, None, "中共某某党支部"]]
+    plan = load_plan(_one_sheet(tmp_path, ["序号", "工作内容", "责任人", "完成时限"], rows), year=2026)
+    assert [i.title for i in plan.items] == ["开展学习"]
+    skipped = {i.row: i.message for i in plan.issues if "未作为工作项读取" in i.message}
+    assert sorted(skipped) == [4, 5, 6, 7] and all("落款" in m for m in skipped.values())
+    assert not [i for i in plan.issues if i.severity == "warning"]
+
+
+def test_time_node_beside_a_deadline_column(tmp_path):
+    rows = [["开展学习", "张三", "下半年", "年底前"], ["讲党课", "李四", "七一前后", ""]]
+    plan = load_plan(_one_sheet(tmp_path, ["工作内容", "责任人", "时间节点", "完成时间"], rows), year=2026)
+    assert (plan.projects[0].start, plan.projects[0].end) == (date(2026, 7, 1), date(2026, 12, 31))
+    only = load_plan(_one_sheet(tmp_path, ["工作内容", "责任人", "完成时间"], [["讲党课", "李四", "七一前后"]],
+                                "o.xlsx"), year=2026)
+    assert (only.projects[0].start, only.projects[0].end) == (date(2026, 7, 1), date(2026, 7, 1))
 
 
 def test_dimension_column_read_loosely(tmp_path):

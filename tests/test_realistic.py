@@ -57,6 +57,7 @@ HEADER_LAST_ROW = {  # file → {plan sheet: last header row (1-based)}
     "wps_branch.xlsx": {"Sheet1": 3}, "committee.xlsx": {"任务分解": 3}, "hospital.xlsx": {"2026年计划": 2},
     "company.xlsx": {"项目清单": 2}, "rare_synonyms.xlsx": {"工作台账": 2},
     "multi_sheet.xlsx": {"党建工作": 2, "党风廉政建设": 2}, "dirty.xlsx": {"2026计划": 3}, "copied.xlsx": {"2026年": 2},
+    "ledger.xlsx": {"台账": 4},
 }
 
 
@@ -343,6 +344,21 @@ def test_year_option_picks_last_years_sheet(built):
     plan = load_plan(built["copied.xlsx"], year=2025)
     assert [p.title for p in plan.projects] == ["学习贯彻党的二十届三中全会精神", "开展党纪学习教育"]
     assert span(plan.projects[1]) == (None, date(2025, 7, 31))
+
+
+# -- 11. a ledger kept through the year ---------------------------------------------------------
+
+def test_ledger(plans):
+    plan = plans["ledger.xlsx"]
+    assert (plan.title, plan.organization) == ("某某街道机关党委2026年度党建工作任务台账", "某某街道机关党委")
+    assert [s.title for s in plan.sections] == ["政治建设", "组织建设"]  # “（共2项）” is not part of the name
+    projects = plan.projects
+    assert [p.owners for p in projects] == [("张三",), ("李小红",), ("王五", "赵六"), ("张三",)]
+    assert plan.owners() == ("张三", "李小红", "王五", "赵六")
+    assert [(p.progress, p.status) for p in projects] == [(None, "进行中"), (1.0, None), (0.5, "进行中"),
+                                                          (1.0, "已完成")]  # 进度 “进行中”, “√”; 状态 “正常推进”
+    assert span(projects[3]) == (d(1, 1), d(1, 31))
+    assert not warnings(plan)
 
 
 # -- robustness ----------------------------------------------------------------------------------
