@@ -170,7 +170,8 @@ def find_header(rows: list[list], column_map: dict[str, str], h_merges: set[tupl
         if child and child != parent and parent:
             label = f"{parent}/{child}"
             child_field = column_map.get(child) or field_of(child)
-            key = label if label in column_map else (child if child_field else parent)
+            joined = parent + child  # 责任 over 领导 | 部门: “责任领导”
+            key = label if label in column_map else (child if child_field else joined if field_of(joined) else parent)
         else:
             label = parent or child
             key = label

@@ -29,6 +29,17 @@ _PATTERN = re.compile("(?=(" + "|".join(sorted((re.escape(w) for ws in KEYWORDS.
 _DIMENSION_OF = {w: name for name, ws in KEYWORDS.items() for w in ws}
 
 
+def named_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> str | None:
+    """The dimension a text names at its start (“高度：政治引领”, “一、温度（关爱党员）”), else None.
+
+    “深度融合…” or “高度重视…” do not count: the name must stand alone or be followed by a delimiter.
+    """
+    head = text.lstrip(" 一二三四五六七八九十、.．()（）0123456789")
+    named = [name for name in dimensions
+             if head.startswith(name) and head[len(name):len(name) + 1] in ("", *"：:、 ·-—（(|/")]
+    return max(named, key=len) if named else None
+
+
 def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> str | None:
     """The dimension a section or title most likely belongs to, or None when nothing matches.
 
@@ -39,11 +50,9 @@ def infer_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS)
     """
     if not text:
         return None
-    head = text.lstrip(" 一二三四五六七八九十、.．()（）0123456789")
-    named = [name for name in dimensions  # “高度：政治引领”, not “深度融合…” or “高度重视…”
-             if head.startswith(name) and head[len(name):len(name) + 1] in ("", *"：:、 ·-—（(|/")]
+    named = named_dimension(text, dimensions)
     if named:
-        return max(named, key=len)
+        return named
     weight: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in _PATTERN.finditer(text):

@@ -8,7 +8,7 @@ from . import cells
 from .cells import text
 from .dates import parse_deadline
 from .headers import Header, column_letter
-from .infer import infer_dimension
+from .infer import infer_dimension, named_dimension
 from .model import Issue, Item, Source
 
 _FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
@@ -405,7 +405,7 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
 
     items: list[Item] = []
     placed: set[str] = set()
-    by_section: dict[str, str | None] = {}  # dimension inferred from each section name
+    by_section: dict[str, tuple[str | None, str | None]] = {}  # (named, inferred) dimension of each section
     for node in nodes:
         rec = node.record
         if node.section and node.section not in placed:
@@ -420,9 +420,14 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
             parent = section_ids.get(node.section)
             if "dimension" not in values:
                 if node.section not in by_section:
-                    by_section[node.section] = infer_dimension(node.section, dimensions)
-                dim = infer_dimension(rec.title, dimensions) or by_section[node.section]
-                values.update(dimension=dim, dimension_inferred=dim is not None)
+                    by_section[node.section] = named_dimension(node.section, dimensions), \
+                        infer_dimension(node.section, dimensions)
+                named, from_section = by_section[node.section]
+                if named:  # a category named by its dimension (“高度：政治引领”) says it for every project in it
+                    values.update(dimension=named, dimension_inferred=False)
+                else:
+                    dim = infer_dimension(rec.title, dimensions) or from_section
+                    values.update(dimension=dim, dimension_inferred=dim is not None)
         else:
             parent = rec.parent_ref or None
         items.append(Item(id=node.id, title=rec.title, level=node.level, parent=parent, section=node.section,

@@ -358,6 +358,36 @@ def ledger(path: Path) -> Path:
     return path
 
 
+# 12 -----------------------------------------------------------------------------------------------
+def six_dimensions(path: Path) -> Path:
+    """A branch that already writes its plan by the 六度模型: categories named by dimension (一、高度：政治引领),
+    a two-row header with 责任 merged over 领导 | 部门, 完成时限（时间节点）."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "六度计划"
+    ws["A1"] = "某某供电公司营销党支部2026年度“六度”党建工作计划"
+    ws.merge_cells("A1:E1")
+    _put(ws, 2, ["序号", "工作内容", "责任", None, "完成时限（时间节点）"])
+    _put(ws, 3, [None, None, "领导", "部门"])
+    ws.merge_cells("C2:D2")
+    for col in "ABE":
+        ws.merge_cells(f"{col}2:{col}3")
+    rows = [
+        ["一、高度：政治引领"],
+        [1, "开展专题读书班", "王书记", "党建部", "3-5月"],
+        [2, "落实“第一议题”制度", "王书记", "党建部", "每月"],
+        ["二、温度：关爱党员"],
+        [3, "组织党员技能培训", "李委员", "人资部", "3月上旬"],
+        [4, "开展谈心谈话", "李委员", "党建部", "每周"],
+        ["三、融合度：党建+营销"],
+        [5, "党员服务队进社区", "张经理", "营销部", "国庆节前"],
+    ]
+    for r, row in enumerate(rows, 4):
+        _put(ws, r, row)
+    wb.save(path)
+    return path
+
+
 BUILDERS = {
     "wps_branch.xlsx": wps_branch,
     "committee.xlsx": committee,
@@ -370,4 +400,5 @@ BUILDERS = {
     "dirty.xlsx": dirty,
     "copied.xlsx": copied_from_last_year,
     "ledger.xlsx": ledger,
+    "six_dimensions.xlsx": six_dimensions,
 }

@@ -57,7 +57,7 @@ HEADER_LAST_ROW = {  # file → {plan sheet: last header row (1-based)}
     "wps_branch.xlsx": {"Sheet1": 3}, "committee.xlsx": {"任务分解": 3}, "hospital.xlsx": {"2026年计划": 2},
     "company.xlsx": {"项目清单": 2}, "rare_synonyms.xlsx": {"工作台账": 2},
     "multi_sheet.xlsx": {"党建工作": 2, "党风廉政建设": 2}, "dirty.xlsx": {"2026计划": 3}, "copied.xlsx": {"2026年": 2},
-    "ledger.xlsx": {"台账": 4},
+    "ledger.xlsx": {"台账": 4}, "six_dimensions.xlsx": {"六度计划": 3},
 }
 
 
@@ -359,6 +359,25 @@ def test_ledger(plans):
                                                           (1.0, "已完成")]  # 进度 “进行中”, “√”; 状态 “正常推进”
     assert span(projects[3]) == (d(1, 1), d(1, 31))
     assert not warnings(plan)
+
+
+# -- 12. a plan written by the 六度模型 ----------------------------------------------------------
+
+def test_categories_named_by_dimension(plans):
+    plan = plans["six_dimensions.xlsx"]
+    assert [s.title for s in plan.sections] == ["高度：政治引领", "温度：关爱党员", "融合度：党建+营销"]
+    assert [(p.dimension, p.dimension_inferred) for p in plan.projects] == [
+        ("高度", False), ("高度", False), ("温度", False), ("温度", False), ("融合度", False)]  # 读书班 stays 高度
+    assert not [i for i in plan.issues if "推断" in i.message]
+
+
+def test_responsibility_merged_over_leader_and_department(plans):
+    plan = plans["six_dimensions.xlsx"]
+    first = plan.projects[0]
+    assert (first.owners, first.departments, first.extra) == (("王书记",), ("党建部",), ())
+    assert span(first) == (d(3, 1), d(5, 31))
+    assert span(plan.projects[2]) == (d(3, 1), d(3, 10)) and plan.projects[3].recurrence == "weekly"
+    assert span(plan.projects[4]) == (None, d(9, 30))  # 国庆节前
 
 
 # -- robustness ----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planviz.infer import infer_dimension
+from planviz.infer import infer_dimension, named_dimension
 from planviz.model import Item, Plan, Source
 from planviz.validate import validate
 
@@ -122,3 +122,11 @@ def test_infer_dimension_keywords():
     assert infer_dimension("其他事项") is None
     assert infer_dimension("走访慰问", ("高度", "关爱度")) is None  # a custom vocabulary gets no default name
     assert infer_dimension("关爱度：走访慰问", ("高度", "关爱度")) == "关爱度"
+
+
+def test_named_dimension_only_at_the_start():
+    assert named_dimension("一、温度（关爱党员）") == "温度"
+    assert named_dimension("高度：政治引领") == "高度"
+    assert named_dimension("高度重视意识形态") is None and named_dimension("政治建设") is None
+    assert infer_dimension("清廉机关建设") == "精度" and infer_dimension("落实“第一议题”") == "高度"
+    assert infer_dimension("青年党员导师帮带") == "温度"
