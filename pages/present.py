@@ -5,14 +5,16 @@ from planviz.charts.mindmap import mindmap
 from planviz.charts.progress import progress_overview
 from planviz.charts.radar import radar
 from planviz.charts.timeline import timeline
-from planviz_app import cards, slides, state, ui
+from planviz_app import cards, renders, slides, state, ui, viewport
 
 ui.require_app()
 
 INDEX_KEY = "pv_slide"
+TIMELINE_ROW = 20  # pixels per timeline row on a slide: more rows fold into “另有 N 项”
 
 ui.hide_sidebar()
-plan = state.plan()
+loaded = state.current()
+plan = loaded.plan
 pal = state.palette()
 st.html(slides.slide_css(pal))
 today = ui.today()
@@ -22,6 +24,16 @@ index = min(max(st.session_state.get(INDEX_KEY, 0), 0), len(deck) - 1)
 
 def _go(step: int) -> None:
     st.session_state[INDEX_KEY] = min(max(index + step, 0), len(deck) - 1)
+
+
+def _chart_slide(kind: str, build) -> None:
+    """A chart drawn for this screen's size as an SVG that fills the slide: large type, no scrolling."""
+    screen = viewport.current()
+    width, height = slides.chart_size(screen.content, screen.height)
+    fig = build(width, height)
+    svg = renders.slide_svg(f"{loaded.key}|{kind}|{pal}|{today}|{width}x{height}", ui.fit_width(fig, width),
+                            width, height)
+    ui.show_slide_image(svg, title)
 
 
 kind, title, item = deck[index]
@@ -40,11 +52,11 @@ elif kind == "structure":  # the other chart slides carry their own titles
     st.html(f'<h1 class="pv-h">{title}</h1>')
     ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal), fit_screen=True)
 elif kind == "radar":
-    ui.show_figure(radar(plan, palette=pal, height=720), key="pr_radar")
+    _chart_slide(kind, lambda w, h: radar(plan, palette=pal, width=w, height=h))
 elif kind == "timeline":
-    ui.show_figure(timeline(plan, group_by="section", color_by="dimension", today=today, palette=pal),
-                   key="pr_timeline")
+    _chart_slide(kind, lambda w, h: timeline(plan, group_by="section", color_by="dimension", today=today,
+                                             palette=pal, height=h, max_rows=max(12, (h - 260) // TIMELINE_ROW)))
 elif kind == "highlight":
     st.html(cards.highlight_slide(plan, item))
 else:
-    ui.show_figure(progress_overview(plan, today=today, palette=pal, height=800), key="pr_progress")
+    _chart_slide(kind, lambda w, h: progress_overview(plan, today=today, palette=pal, width=w, height=h))

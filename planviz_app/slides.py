@@ -8,34 +8,53 @@ from planviz.model import Item, Plan
 from planviz.stats import key_figures
 
 
+# Height of what stands above and below a slide (controls, paddings), in CSS pixels.
+CHROME = 112
+# Charts are drawn for a screen this wide and scaled up on wider ones, so type grows with the projector.
+DESIGN_WIDTH = 1280
+MAX_ZOOM = 1.6
+
+
+def chart_size(content_width: int, window_height: int) -> tuple[int, int]:
+    """Layout size (width, height) of a chart slide that, scaled to the column's width, fills the screen."""
+    zoom = min(MAX_ZOOM, max(1.0, content_width / DESIGN_WIDTH))
+    height = max(360, window_height - CHROME)
+    return round(content_width / zoom), round(height / zoom)
+
+
 def slide_css(palette: str = "party") -> str:
-    """Large-type slide styles in the palette's colours."""
+    """Large-type slide styles in the palette's colours; sizes follow the window (vw, vh)."""
     p = theme.palette(palette)
     return f"""<style>
-.pv-slide {{font-size: 1.55rem; line-height: 1.6; color: {p.ink};}}
-.pv-cover {{text-align: center; padding: 8vh 2rem 6vh 2rem; min-height: 72vh; box-sizing: border-box;
+.pv-slide {{font-size: clamp(1.15rem, 1.35vw, 2rem); line-height: 1.6; color: {p.ink};}}
+.pv-cover {{text-align: center; padding: 2vh 2rem; min-height: calc(100vh - {CHROME}px); box-sizing: border-box;
+  display: flex; flex-direction: column; justify-content: center; align-items: center;
   border-top: 10px solid {p.primary}; border-bottom: 4px solid {p.accent};
   background: linear-gradient({p.panel}, #FFFFFF);}}
-.pv-cover .org {{font-size: 1.7rem; color: {p.primary}; letter-spacing: .2em;}}
-.pv-cover h1 {{font-size: 3.4rem; color: {p.primary}; margin: 1.2rem 0; line-height: 1.25; text-wrap: balance;}}
-.pv-cover .theme {{font-size: 1.9rem; color: {p.ink};}}
-.pv-cover .slogan {{display: inline-block; margin-top: 1rem; padding: .2rem 1.4rem; font-size: 1.5rem;
-  color: #FFFFFF; background: {p.primary}; border-radius: 2rem;}}
-.pv-figs {{display: flex; justify-content: center; gap: 3.5rem; margin-top: 3rem;}}
-.pv-figs div {{text-align: center; font-size: 1.2rem; color: {p.muted};}}
-.pv-figs b {{display: block; font-size: 3rem; color: {p.primary}; line-height: 1.2;}}
-h1.pv-h {{font-size: 2.6rem; color: {p.primary}; border-left: 12px solid var(--pv-c, {p.accent});
-  padding-left: 1rem; margin: .3rem 0 1rem 0;}}
-.pv-kicker {{font-size: 1.3rem; color: {p.muted};}}
-table.pv-five {{width: 100%; border-collapse: collapse; font-size: 1.5rem;}}
-table.pv-five th {{width: 8em; text-align: left; color: {p.primary}; vertical-align: top; padding: .4rem 0;}}
-table.pv-five td {{padding: .4rem 0; border-bottom: 1px solid #EEE;}}
-.pv-prog {{margin-top: 1rem; font-size: 1.4rem;}}
-.pv-bigbar {{height: 18px; background: #EEE; border-radius: 9px; margin-top: .4rem;}}
-.pv-bigbar > div {{height: 18px; border-radius: 9px; background: var(--pv-c);}}
-ul.pv-tasks {{margin-top: 1rem; font-size: 1.25rem; columns: 2;}}
+.pv-cover .org {{font-size: clamp(1.4rem, 1.9vw, 2.6rem); color: {p.primary}; letter-spacing: .2em;}}
+.pv-cover h1 {{font-size: clamp(2.6rem, 4.2vw, 5.6rem); color: {p.primary}; margin: 1.5vh 0; line-height: 1.25;
+  text-wrap: balance; padding: 0;}}
+.pv-cover .theme {{font-size: clamp(1.5rem, 2.1vw, 3rem); color: {p.ink};}}
+.pv-cover .slogan {{display: inline-block; margin-top: 2vh; padding: .2em 1.2em; font-size: clamp(1.3rem, 1.6vw, 2.2rem);
+  color: #FFFFFF; background: {p.primary}; border-radius: 2em;}}
+.pv-figs {{display: flex; justify-content: center; gap: 4vw; margin-top: 6vh;}}
+.pv-figs div {{text-align: center; font-size: clamp(1.1rem, 1.3vw, 1.8rem); color: {p.muted};}}
+.pv-figs b {{display: block; font-size: clamp(2.6rem, 3.8vw, 5.2rem); color: {p.primary}; line-height: 1.2;}}
+h1.pv-h {{font-size: clamp(2rem, 2.6vw, 3.6rem); color: {p.primary}; border-left: 12px solid var(--pv-c, {p.accent});
+  padding: 0 0 0 1rem; margin: .2rem 0 .8rem 0; line-height: 1.3;}}
+.pv-kicker {{font-size: .8em; color: {p.muted};}}
+table.pv-five {{width: 100%; border-collapse: collapse; font-size: 1em;}}
+table.pv-five th {{width: 6em; text-align: left; color: {p.primary}; vertical-align: top; padding: .35em 0;}}
+table.pv-five td {{padding: .35em 0; border-bottom: 1px solid #EEE;}}
+.pv-prog {{margin-top: .8em; font-size: .95em;}}
+.pv-bigbar {{height: .6em; background: #EEE; border-radius: .3em; margin-top: .3em;}}
+.pv-bigbar > div {{height: .6em; border-radius: .3em; background: var(--pv-c);}}
+ul.pv-tasks {{margin-top: .8em; font-size: .85em; columns: 2; column-gap: 3em;}}
 ul.pv-tasks span {{color: {p.muted};}}
-.pv-counter {{text-align: center; font-size: 1.2rem; color: {p.muted};}}
+.pv-counter {{text-align: center; font-size: 1.2rem; color: {p.muted}; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis;}}
+img.pv-fill {{display: block; width: 100%; height: auto; object-fit: contain; max-height: calc(100vh - {CHROME}px);}}
+img.pv-fill.titled {{max-height: calc(100vh - {CHROME}px - 4.6vw);}}
 </style>"""
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from planviz.export import dot_bytes, figure_bytes
 
-from . import state
+from . import state, viewport
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -52,6 +52,7 @@ def sidebar() -> None:
         st.divider()
         st.radio("图表配色", list(state.PALETTES), key=state.PALETTE_KEY, horizontal=True,
                  help="党建红：红金配色；简约：蓝灰配色。对所有图表和导出图片生效。")
+        viewport.track()
 
 
 def show_figure(fig: go.Figure, key: str | None = None) -> None:
@@ -59,20 +60,54 @@ def show_figure(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
+def fit_width(fig: go.Figure, width: int) -> go.Figure:
+    """A copy of a fixed-width figure laid out ``width`` pixels wide, for the screen.
+
+    Margins stay in pixels, so what a chart draws outside its plot area in paper coordinates
+    (bands under the row labels) is moved to keep its pixel distance from the plot; text labels
+    may overhang the plot's edge instead of being clipped. Downloads keep the original figure.
+    """
+    layout = fig.layout
+    if not layout.width or width <= 0:
+        return fig
+    left, right = layout.margin.l or 0, layout.margin.r or 0
+    old, new = layout.width - left - right, max(120, width - left - right)
+
+    def keep_pixels(x):
+        if x is None or 0 <= x <= 1:
+            return x
+        return x * old / new if x < 0 else 1 + (x - 1) * old / new
+
+    fitted = go.Figure(fig)
+    fitted.update_layout(width=width)
+    for shape in fitted.layout.shapes:
+        if shape.xref == "paper":
+            shape.update(x0=keep_pixels(shape.x0), x1=keep_pixels(shape.x1))
+    for note in fitted.layout.annotations:
+        if note.xref == "paper":
+            note.update(x=keep_pixels(note.x))
+    fitted.update_traces(cliponaxis=False, selector=lambda t: t.type == "scatter" and "text" in (t.mode or ""))
+    return fitted
+
+
 def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:
     """Show a graph as an SVG drawn on the server by graphviz with the real CJK font.
 
     st.graphviz_chart lays the graph out in the browser, which measures Chinese text narrower
     than the font draws it: labels spill out of their boxes (seen in the browser screenshots).
-    ``fit_screen`` scales the whole graph into the window, for slides.
+    ``fit_screen`` scales the whole graph into the window, for slides (slides.slide_css styles it).
     """
     svg = dot_bytes(graph, "svg")
     if fit_screen:
-        data = base64.b64encode(svg).decode("ascii")
-        st.html(f'<img alt="思维导图" src="data:image/svg+xml;base64,{data}" '
-                'style="display:block;margin:0 auto;max-width:100%;max-height:76vh">')
+        show_slide_image(svg, "思维导图", titled=True)
     else:
         st.image(svg.decode("utf-8"), width="stretch")
+
+
+def show_slide_image(svg: bytes, alt: str, *, titled: bool = False) -> None:
+    """An SVG scaled to fill the slide area (presentation mode); ``titled`` leaves room for a heading."""
+    data = base64.b64encode(svg).decode("ascii")
+    st.html(f'<img class="pv-fill{" titled" if titled else ""}" alt="{alt}" src="data:image/svg+xml;base64,{data}">')
 
 
 def download_figure(label: str, fig: go.Figure, file_name: str, *, fmt: str = "png", key: str,
