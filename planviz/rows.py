@@ -19,6 +19,7 @@ _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|�
 _DATE_LINE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]$")
 _COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、政治建设（共3项）”
+_DIGIT = re.compile(r"[0-9０-９]")
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
                   "deliverable", "criteria")
@@ -136,6 +137,13 @@ class _SheetRows:
                 self.skip(n, lead, "是表格下方的注释")
                 continue
             has_detail = any(texts[i] for i in self.detail_cols)
+            if has_detail and not texts[col["title"]] and filled[0] < col["title"] and not self.is_task_sheet:
+                rank, _, heading = cells.numbering(lead)
+                if rank == cells.RANK_CN:  # “一、政治建设” before the title column, with its 分管领导 beside it
+                    out.append(Record(self.sheet, n, "section", _COUNT_NOTE.sub("", cells.one_line(heading)), rank,
+                                      values=self.values(row, texts, n, extra_tail)))
+                    section_fill = group = ""
+                    continue
             if not has_detail and len(filled) <= 2 and not self.is_task_sheet:
                 heading, rank = _section_heading([texts[i] for i in filled if i < width], filled[0],
                                                  self.first.get("title"))
@@ -218,11 +226,12 @@ class _SheetRows:
                                          label[col["progress"]], "请填写百分比，如 35%；未开始填 0%。"))
         value = texts[col["status"]]
         if value:
+            as_progress = cells.parse_progress(value) if _DIGIT.search(value) else (None, False)
             status, ok = cells.normalize_status(value)
-            if ok:
+            if as_progress[0] is not None:  # 完成情况 written as “60%” or “完成80%” (not 已完成)
+                values.setdefault("progress", as_progress[0])
+            elif ok:
                 values["status"] = status
-            elif "progress" not in values and cells.parse_progress(value) != (None, False):
-                values["progress"] = cells.parse_progress(value)[0]  # 完成情况 written as “60%”
             else:
                 self.issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", self.sheet, n,
                                          label[col["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
@@ -411,8 +420,9 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
         if node.section and node.section not in placed:
             placed.add(node.section)
             srec = section_rows[node.section]
+            own = srec.values if srec.kind == "section" else {}  # a category row's own 责任人 or 时限
             items.append(Item(id=section_ids[node.section], title=node.section, level="section",
-                              section=node.section, source=Source(srec.sheet, srec.row)))
+                              section=node.section, source=Source(srec.sheet, srec.row), **own))
         if node.level == "section":
             continue
         values = dict(rec.values)

@@ -333,8 +333,8 @@ def copied_from_last_year(path: Path) -> Path:
 # 11 -----------------------------------------------------------------------------------------------
 def ledger(path: Path) -> Path:
     """A 工作台账 kept through the year: 附件1, title and unit lines with the header on row 4, category
-    rows with a count (共2项), two-character names spaced out to line up (张　三), 进度 written as
-    status words or ticks, 状态 in office phrases."""
+    rows with a count (共2项), one of them with its 分管领导, two-character names spaced out to line up
+    (张　三), 进度 written as status words or ticks, 状态 in office phrases or as “完成80%”."""
     wb = Workbook()
     ws = wb.active
     ws.title = "台账"
@@ -348,12 +348,14 @@ def ledger(path: Path) -> Path:
         ["一、政治建设（共2项）"],
         [1, "开展“第一议题”学习", "张　三", "每月", "进行中", None],
         [2, "召开党委会专题研究党建工作", "李小红", "每季度", "√", None],
-        ["二、组织建设（共2项）"],
+        ["二、组织建设（共3项）", None, "李小红"],  # the category's 分管领导 on its own row
         [3, "开展“三会一课”检查", "王　五　赵　六", "6月30日前", "50%", "正常推进"],
         [4, "召开民主生活会", "张　三", "2026年1月", 1, "已完成"],
+        [5, "推行党员积分管理", "李小红", "年底前", None, "完成80%"],
     ]
     for r, row in enumerate(rows, 5):
         _put(ws, r, row)
+    ws.merge_cells("A8:B8")
     wb.save(path)
     return path
 

@@ -351,12 +351,14 @@ def test_year_option_picks_last_years_sheet(built):
 def test_ledger(plans):
     plan = plans["ledger.xlsx"]
     assert (plan.title, plan.organization) == ("某某街道机关党委2026年度党建工作任务台账", "某某街道机关党委")
-    assert [s.title for s in plan.sections] == ["政治建设", "组织建设"]  # “（共2项）” is not part of the name
+    assert [(s.title, s.owners) for s in plan.sections] == [("政治建设", ()), ("组织建设", ("李小红",))]
     projects = plan.projects
-    assert [p.owners for p in projects] == [("张三",), ("李小红",), ("王五", "赵六"), ("张三",)]
+    assert [(p.title, p.section) for p in projects][2:] == [("开展“三会一课”检查", "组织建设"),
+                                                           ("召开民主生活会", "组织建设"), ("推行党员积分管理", "组织建设")]
+    assert [p.owners for p in projects] == [("张三",), ("李小红",), ("王五", "赵六"), ("张三",), ("李小红",)]
     assert plan.owners() == ("张三", "李小红", "王五", "赵六")
-    assert [(p.progress, p.status) for p in projects] == [(None, "进行中"), (1.0, None), (0.5, "进行中"),
-                                                          (1.0, "已完成")]  # 进度 “进行中”, “√”; 状态 “正常推进”
+    assert [(p.progress, p.status) for p in projects] == [
+        (None, "进行中"), (1.0, None), (0.5, "进行中"), (1.0, "已完成"), (0.8, None)]  # 进度 “进行中” “√”; 状态 “完成80%”
     assert span(projects[3]) == (d(1, 1), d(1, 31))
     assert not warnings(plan)
 
