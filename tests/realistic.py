@@ -390,6 +390,51 @@ def six_dimensions(path: Path) -> Path:
     return path
 
 
+# 13 -----------------------------------------------------------------------------------------------
+def activity_calendar(path: Path) -> Path:
+    """A 主题党日 activity calendar: 月份 | 活动主题 | 活动内容 | 活动形式 | 活动时间 | 活动地点 | 参加对象 |
+    联系领导 — words that contain 活动 but are not all the activity's name."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "主题党日"
+    ws["A1"] = "某某中学党支部2026年主题党日活动安排表"
+    ws.merge_cells("A1:H1")
+    _put(ws, 2, ["月份", "活动主题", "活动内容", "活动形式", "活动时间", "活动地点", "参加对象", "联系领导"])
+    rows = [
+        ["1月", "新年新征程", "学习全会精神，制定支部学习计划", "集中学习", "1月中旬", "党员活动室", "全体党员", "校长"],
+        ["3月", "学雷锋志愿服务", "组织党员到社区开展志愿服务", "志愿服务", "3月5日前后", "某某社区", "全体党员", "副校长"],
+        ["7月", "庆祝建党105周年", "重温入党誓词，表彰优秀党员", "主题党日", "七一", "学校礼堂", "全体党员、入党积极分子", "校长"],
+    ]
+    for r, row in enumerate(rows, 3):
+        _put(ws, r, row)
+    wb.save(path)
+    return path
+
+
+def old_xls_grouped(path: Path) -> Path:
+    """A .xls whose 类别 column, 重点任务 column and two-row header are merged cells (BIFF merges)."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("计划")
+    ws.write_merge(0, 0, 0, 5, "某某医院党委2026年度党建工作计划")
+    for c, label in enumerate(["类别", "重点任务", "具体措施", "责任人"]):
+        ws.write_merge(1, 2, c, c, label)
+    ws.write_merge(1, 1, 4, 5, "时间安排")
+    ws.write(2, 4, "开始")
+    ws.write(2, 5, "结束")
+    ws.write_merge(3, 5, 0, 0, "思想建设")
+    ws.write_merge(3, 4, 1, 1, "理论学习")
+    for r, row in enumerate([["集中学习", "张三", "1月", "12月"], ["读书班", "李四", "3月", "5月"]], 3):
+        for c, value in enumerate(row, 2):
+            ws.write(r, c, value)
+    ws.write(5, 1, "谈心谈话")
+    for c, value in enumerate(["书记谈心", "王五", "全年"], 2):
+        ws.write(5, c, value)
+    wb.save(str(path))
+    return path
+
+
 BUILDERS = {
     "wps_branch.xlsx": wps_branch,
     "committee.xlsx": committee,
@@ -403,4 +448,6 @@ BUILDERS = {
     "copied.xlsx": copied_from_last_year,
     "ledger.xlsx": ledger,
     "six_dimensions.xlsx": six_dimensions,
+    "calendar.xlsx": activity_calendar,
+    "old_grouped.xls": old_xls_grouped,
 }

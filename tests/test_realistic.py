@@ -57,7 +57,7 @@ HEADER_LAST_ROW = {  # file → {plan sheet: last header row (1-based)}
     "wps_branch.xlsx": {"Sheet1": 3}, "committee.xlsx": {"任务分解": 3}, "hospital.xlsx": {"2026年计划": 2},
     "company.xlsx": {"项目清单": 2}, "rare_synonyms.xlsx": {"工作台账": 2},
     "multi_sheet.xlsx": {"党建工作": 2, "党风廉政建设": 2}, "dirty.xlsx": {"2026计划": 3}, "copied.xlsx": {"2026年": 2},
-    "ledger.xlsx": {"台账": 4}, "six_dimensions.xlsx": {"六度计划": 3},
+    "ledger.xlsx": {"台账": 4}, "six_dimensions.xlsx": {"六度计划": 3}, "calendar.xlsx": {"主题党日": 2},
 }
 
 
@@ -380,6 +380,30 @@ def test_responsibility_merged_over_leader_and_department(plans):
     assert span(first) == (d(3, 1), d(5, 31))
     assert span(plan.projects[2]) == (d(3, 1), d(3, 10)) and plan.projects[3].recurrence == "weekly"
     assert span(plan.projects[4]) == (None, d(9, 30))  # 国庆节前
+
+
+# -- 13. an activity calendar and a merged .xls ------------------------------------------------------
+
+def test_activity_calendar_columns(plans):
+    plan = plans["calendar.xlsx"]
+    new_year, volunteers, july = plan.projects
+    assert [p.title for p in plan.projects] == ["新年新征程", "学雷锋志愿服务", "庆祝建党105周年"]
+    assert new_year.owners == ("校长",)  # 联系领导
+    assert span(new_year) == (d(1, 11), d(1, 20))  # 活动时间 1月中旬, not the 月份 column
+    assert span(volunteers) == (d(3, 5), d(3, 5)) and span(july) == (d(7, 1), d(7, 1))
+    assert [k for k, _ in new_year.extra] == ["月份", "活动内容", "活动形式", "活动地点", "参加对象"]
+    assert new_year.extras["活动地点"] == "党员活动室"
+
+
+def test_xls_merges(plans):
+    plan = plans["old_grouped.xls"]
+    assert [(i.level, i.title, i.parent, i.section) for i in plan.items] == [
+        ("section", "思想建设", None, "思想建设"), ("project", "理论学习", "S1", "思想建设"),
+        ("task", "集中学习", "P1", "思想建设"), ("task", "读书班", "P1", "思想建设"),
+        ("project", "谈心谈话", "S1", "思想建设"), ("task", "书记谈心", "P2", "思想建设")]
+    items = by_title(plan)
+    assert span(items["读书班"]) == (d(3, 1), d(5, 31))  # 开始 3月 | 结束 5月 under the merged 时间安排
+    assert items["理论学习"].owners == ("张三", "李四")
 
 
 # -- robustness ----------------------------------------------------------------------------------
