@@ -243,13 +243,18 @@ def _split_names(value: str) -> tuple[str, ...]:
     return tuple(p for p in _LIST_SPLIT.split(value.translate({0x3000: 0x20})) if p)
 
 
-def _organization_from(title: str) -> str:
-    """“某某党支部2026年度党建工作计划” → “某某党支部”; “某某党委关于印发…的通知” → “某某党委”."""
+def _organization_from(title: str, strict: bool = False) -> str:
+    """“某某党支部2026年度党建工作计划” → “某某党支部”; “某某党委关于印发…的通知” → “某某党委”.
+
+    ``strict`` (file names, where “副本 - ” and the like come first) keeps only names ending in a party body.
+    """
     title = re.sub(r"^附件\s*\d*[:：]?\s*", "", title).strip()
     m = (re.match(r"(.+?)关于", title)
          or re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
          or re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title))
     org = re.sub(r"(党建|工作|年度)+$", "", m.group(1).strip("“”\"' ")) if m else ""
+    if strict and not re.fullmatch(r"[\u4e00-\u9fff（）()]+(党委|党总支|党支部|党组|总支|支部|党工委)", org):
+        return ""
     return "" if re.fullmatch(r"[\d\s年度]*", org) else org
 
 
@@ -350,7 +355,7 @@ def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
 
     sheet_years = [find_year(s.raw.name) or find_year(s.title) for s in plan_sheets]
     year = year_option or _year_of(meta.get("year", "")) or find_year(meta.get("title", "")) \
-        or max(filter(None, sheet_years), default=None)
+        or max(filter(None, sheet_years), default=None) or find_year(Path(name).stem)  # 2026年党建工作计划.xlsx
     if not year:
         year = date.today().year
         issues.append(Issue("info", f"表格中没有找到计划年度，按今年（{year}年）计算时间。",
@@ -369,7 +374,7 @@ def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
     # Sheets titled each for their own part (党建工作, 党风廉政建设) leave the plan title to be built.
     title = meta.get("title") or (titles[0] if len(titles) == 1 else "")
     organization = meta.get("organization") or _organization_from(title or (titles or [""])[0]) \
-        or next((s.unit for s in plan_sheets if s.unit), "")
+        or next((s.unit for s in plan_sheets if s.unit), "") or _organization_from(Path(name).stem, strict=True)
     dimensions = _split_names(meta["dimensions"]) if meta.get("dimensions") else DEFAULT_DIMENSIONS
     levers = _split_names(meta["levers"]) if meta.get("levers") else DEFAULT_LEVERS
 

@@ -406,6 +406,25 @@ def test_xls_merges(plans):
     assert items["理论学习"].owners == ("张三", "李四")
 
 
+# -- 14. no title row: the file name says whose plan and which year -----------------------------
+
+def test_year_and_organization_from_the_file_name(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "工作内容", "责任人", "完成时限"])
+    ws.append([1, "召开组织生活会", "张三", "3月底前"])
+    path = tmp_path / "某某社区党支部2027年度党建工作计划.xlsx"
+    wb.save(path)
+    plan = load_plan(path)
+    assert (plan.year, plan.organization) == (2027, "某某社区党支部")
+    assert span(plan.projects[0]) == (None, date(2027, 3, 31))
+    assert not [i for i in plan.issues if "没有找到计划年度" in i.message]
+    copy = load_plan(path.read_bytes(), "副本 - 计划.xlsx", year=2027)
+    assert copy.organization == ""  # a file name without a party body names no organization
+
+
 # -- robustness ----------------------------------------------------------------------------------
 
 _JUNK = (None, "", " ", "一、", "①", "注：", 0, -5, 1e9, 46000, "3月底前", "？", "\n", "序号", "工作内容", "２月", "★")
