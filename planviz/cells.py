@@ -26,6 +26,8 @@ _NUMBERING = (
 
 _PEOPLE_SPLIT = re.compile(r"[、，,;；/／]+")
 _POST = re.compile(r"(书记|支书|委员|主任|组长|部长|局长|处长|科长|院长|校长|所长|经理|总监|董事长|主席|干事|组织员|队长|站长|馆长)$")
+_POST_AFTER = re.compile(r"^(.+?)\s*[(（]([^()（）]{0,8}(?:书记|支书|委员|主任|组长|部长|局长|处长|科长|院长|校长|所长|"
+                         r"经理|总监|董事长|主席|干事|组织员|队长|站长|馆长))[)）]$")  # 张三（组织委员）
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")
 _ROLE_WORDS = re.compile(r"^(牵头|配合|协助|协办|主办|主责|责任)(部门|单位)?[:：]?|[(（](牵头|配合|协助|协办|主办)[)）]$|(牵头|配合|协助)$")
 
@@ -125,8 +127,9 @@ def cn_number(digits: str) -> int:
 def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Names from “张三、李四（牵头）/王五”: (names, role notes such as “牵头：组织部”).
 
-    A post and a name parted by a space (“村支书 张大山”) are one person: the name, with “村支书：张大山”
-    as its role note, so that 张大山 counts once wherever he is named.
+    A post and a name parted by a space (“村支书 张大山”) or a post in brackets after the name
+    (“张大山（村支书）”) are one person: the name, with “村支书：张大山” as its role note, so that
+    张大山 counts once wherever he is named.
     """
     names: list[str] = []
     roles: list[str] = []
@@ -156,6 +159,9 @@ def _people_parts(value: str) -> list[tuple[str, str]]:
         k = 0
         while k < len(words):
             word, post = words[k], ""
+            m = _POST_AFTER.match(word)
+            if m:
+                word, post = m.groups()
             if k + 1 < len(words) and _POST.search(word) and not _POST.search(words[k + 1]) \
                     and not _ROLE_WORDS.search(words[k + 1]) and len(words[k + 1]) <= 4:
                 word, post = words[k + 1], word

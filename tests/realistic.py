@@ -435,6 +435,49 @@ def old_xls_grouped(path: Path) -> Path:
     return path
 
 
+# 15 -----------------------------------------------------------------------------------------------
+DEADLINES = (  # every way domain.md says deadlines are written: (cell, start, end, recurrence) for 2026
+    (datetime(2026, 3, 31), None, date(2026, 3, 31), None),  # a date under 完成时限 is a deadline
+    (46112, None, date(2026, 3, 31), None),
+    ("2026.3.31", None, date(2026, 3, 31), None),
+    ("2026/3/31", None, date(2026, 3, 31), None),
+    ("3月底前", None, date(2026, 3, 31), None),
+    ("6月30日前", None, date(2026, 6, 30), None),
+    ("第二季度", date(2026, 4, 1), date(2026, 6, 30), None),
+    ("二季度", date(2026, 4, 1), date(2026, 6, 30), None),
+    ("上半年", date(2026, 1, 1), date(2026, 6, 30), None),
+    ("3-5月", date(2026, 3, 1), date(2026, 5, 31), None),
+    ("3月上旬", date(2026, 3, 1), date(2026, 3, 10), None),
+    ("3月中旬", date(2026, 3, 11), date(2026, 3, 20), None),
+    ("3月下旬", date(2026, 3, 21), date(2026, 3, 31), None),
+    ("每月", date(2026, 1, 1), date(2026, 12, 31), "monthly"),
+    ("每季度", date(2026, 1, 1), date(2026, 12, 31), "quarterly"),
+    ("全年", date(2026, 1, 1), date(2026, 12, 31), None),
+    ("长期坚持", date(2026, 1, 1), date(2026, 12, 31), None),
+    ("七一前", None, date(2026, 6, 30), None),
+    ("国庆节前", None, date(2026, 9, 30), None),
+    ("年底前", None, date(2026, 12, 31), None),
+    ("次年1月", date(2027, 1, 1), date(2027, 1, 31), None),
+    ("适时", None, None, None),
+    ("３月底前", None, date(2026, 3, 31), None),
+    ("三月底前", None, date(2026, 3, 31), None),
+)
+
+
+def deadline_words(path: Path) -> Path:
+    """One row per deadline wording of DEADLINES under a 完成时限 header."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "时限"
+    ws["A1"] = "某某党支部2026年度党建工作计划"
+    _put(ws, 2, ["序号", "工作内容", "责任人", "完成时限"])
+    for k, (cell, *_) in enumerate(DEADLINES, 1):
+        _put(ws, k + 2, [k, f"第{k}项工作", "张三", cell])
+    ws.cell(row=3, column=4).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    return path
+
+
 BUILDERS = {
     "wps_branch.xlsx": wps_branch,
     "committee.xlsx": committee,
@@ -450,4 +493,5 @@ BUILDERS = {
     "six_dimensions.xlsx": six_dimensions,
     "calendar.xlsx": activity_calendar,
     "old_grouped.xls": old_xls_grouped,
+    "deadlines.xlsx": deadline_words,
 }

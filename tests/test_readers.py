@@ -242,6 +242,8 @@ def test_owner_lists_and_star_highlight(tmp_path):
     ("张　三、李小红", ("张三", "李小红"), ()),  # spaced out to line up with three-character names
     ("王　五　赵　六", ("王五", "赵六"), ()),
     ("张三 李四", ("张三", "李四"), ()),
+    ("张三（组织委员）、李四", ("张三", "李四"), ("组织委员：张三",)),  # the post in brackets after the name
+    ("王书记（牵头）", ("王书记",), ("牵头：王书记",)),
 ])
 def test_people_cells(cell, names, roles):
     assert split_people(cell) == (names, roles)

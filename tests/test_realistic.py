@@ -58,6 +58,7 @@ HEADER_LAST_ROW = {  # file → {plan sheet: last header row (1-based)}
     "company.xlsx": {"项目清单": 2}, "rare_synonyms.xlsx": {"工作台账": 2},
     "multi_sheet.xlsx": {"党建工作": 2, "党风廉政建设": 2}, "dirty.xlsx": {"2026计划": 3}, "copied.xlsx": {"2026年": 2},
     "ledger.xlsx": {"台账": 4}, "six_dimensions.xlsx": {"六度计划": 3}, "calendar.xlsx": {"主题党日": 2},
+    "deadlines.xlsx": {"时限": 2},
 }
 
 
@@ -423,6 +424,15 @@ def test_year_and_organization_from_the_file_name(tmp_path):
     assert not [i for i in plan.issues if "没有找到计划年度" in i.message]
     copy = load_plan(path.read_bytes(), "副本 - 计划.xlsx", year=2027)
     assert copy.organization == ""  # a file name without a party body names no organization
+
+
+# -- 15. every deadline wording through the reader ---------------------------------------------
+
+def test_deadline_wordings(plans):
+    got = [(p.start, p.end, p.recurrence) for p in plans["deadlines.xlsx"].projects]
+    assert got == [tuple(row[1:]) for row in rl.DEADLINES]
+    unread = [i for i in plans["deadlines.xlsx"].issues if "无法识别" in i.message]
+    assert unread == []
 
 
 # -- robustness ----------------------------------------------------------------------------------
