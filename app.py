@@ -26,6 +26,7 @@ PAGES = {
 page = st.navigation(PAGES)
 ui.sidebar()
 ui.chinese_widgets()
+ui.palette_shell()
 try:
     page.run()
 except PlanError as error:  # a plan a view cannot use: the Chinese reason, never a traceback

@@ -8,6 +8,7 @@ import graphviz
 import plotly.graph_objects as go
 import streamlit as st
 
+from planviz import theme
 from planviz.export import dot_bytes, figure_bytes
 
 from . import state, viewport
@@ -133,6 +134,42 @@ def chinese_widgets() -> None:
 [data-testid="stFileUploaderDropzoneInstructions"] span {font-size: 0;}
 [data-testid="stFileUploaderDropzoneInstructions"] span::after {
   content: "或把文件拖到这里"; font-size: 0.875rem;}
+</style>""")
+
+
+def palette_shell() -> None:
+    """Repaint the page's own chrome in the 简约 palette (the config.toml theme is fixed at server start).
+
+    Covers the sidebar, primary buttons, radios, toggles, the slider and input backgrounds; the
+    data tables keep the server theme's header tint.
+    """
+    if state.palette() != "neutral":
+        return
+    p = theme.palette("neutral")
+    st.html(f"""<style>
+section[data-testid="stSidebar"], section[data-testid="stSidebar"] > div {{background-color: #EEF1F4 !important;}}
+[data-testid="stHeaderActionElements"] a {{color: {p.primary} !important;}}
+[data-testid="stSidebarNavLink"]:hover, [data-testid="stSidebarNavLink"][aria-current="page"] {{
+  background-color: {p.grid} !important;}}
+button[data-testid="stBaseButton-primary"] {{background-color: {p.primary} !important; border-color: {p.primary} !important;
+  color: #FFFFFF !important;}}
+button[data-testid="stBaseButton-primary"]:hover {{filter: brightness(1.15);}}
+button[data-testid="stBaseButton-secondary"]:hover {{border-color: {p.primary} !important; color: {p.primary} !important;}}
+label[data-testid="stRadioOption"] > div > div:first-child {{border-color: {p.grid} !important;
+  background-color: #FFFFFF !important;}}
+label[data-testid="stRadioOption"][data-selected="true"] > div > div:first-child > div {{background-color: #FFFFFF !important;}}
+label[data-testid="stRadioOption"][data-selected="true"] > div > div:first-child {{
+  background-color: {p.primary} !important; border-color: {p.primary} !important;}}
+[data-testid="stCheckbox"] label:has(input:checked) > div:first-of-type {{background-color: {p.primary} !important;
+  border-color: {p.primary} !important;}}
+[data-testid="stSlider"] [role="group"] > div > div[data-rac] {{background-color: {p.primary} !important;}}
+[data-testid="stSlider"] [role="group"] > div > div:first-child {{filter: grayscale(1);}}
+[data-testid="stSliderThumbValue"], [data-testid="stSliderThumbValue"] * {{color: {p.primary} !important;}}
+[data-testid="stFileUploaderDropzone"], [data-testid="stNumberInputContainer"], [data-testid="stMultiSelect"] [role="group"],
+[data-testid="stSelectbox"] [role="group"], [data-testid="stTextInputRootElement"] {{background-color: {p.panel} !important;
+  border-color: {p.grid} !important;}}
+button[data-testid="stBaseButton-secondary"] {{border-color: {p.grid} !important;}}
+[data-testid="stMetricDelta"] {{color: {p.primary} !important;}}
 </style>""")
 
 
