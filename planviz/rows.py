@@ -137,21 +137,13 @@ class _SheetRows:
                 self.skip(n, lead, "是表格下方的注释")
                 continue
             has_detail = any(texts[i] for i in self.detail_cols)
-            if has_detail and not texts[col["title"]] and filled[0] < col["title"] and not self.is_task_sheet:
-                rank, _, heading = cells.numbering(lead)
-                if rank == cells.RANK_CN:  # “一、政治建设” before the title column, with its 分管领导 beside it
-                    out.append(Record(self.sheet, n, "section", _COUNT_NOTE.sub("", cells.one_line(heading)), rank,
-                                      values=self.values(row, texts, n, extra_tail)))
-                    section_fill = group = ""
-                    continue
-            if not has_detail and len(filled) <= 2 and not self.is_task_sheet:
-                heading, rank = _section_heading([texts[i] for i in filled if i < width], filled[0],
-                                                 self.first.get("title"))
-                if heading:
-                    heading = _COUNT_NOTE.sub("", cells.one_line(heading)) or heading
-                    out.append(Record(self.sheet, n, "section", heading, rank))
-                    section_fill = group = ""
-                    continue
+            heading, rank = self.heading(texts, filled, has_detail)
+            if heading:
+                heading = _COUNT_NOTE.sub("", cells.one_line(heading)) or heading
+                out.append(Record(self.sheet, n, "section", heading, rank,
+                                  values=self.values(row, texts, n, extra_tail)))  # its 分管领导, 时限 or note
+                section_fill = group = ""
+                continue
             if texts[col["section"]]:
                 section_fill = cells.one_line(cells.numbering(texts[col["section"]])[2])
             title_raw = cells.one_line(texts[col["title"]])
@@ -199,6 +191,27 @@ class _SheetRows:
         if self.group_col is not None:
             _sum_up_groups(out)
         return out
+
+    def heading(self, texts: list[str], filled: list[int], has_detail: bool) -> tuple[str, int | None]:
+        """(name, rank) of a category row, else ("", None): “一、政治建设” alone or as 一 | 政治建设, a lone short
+        text in the first columns, or a numbered “一、” heading in or before the title column with a
+        note, a 分管领导 or a 时限 beside it."""
+        if self.is_task_sheet:
+            return "", None
+        title_col = self.col["title"]
+        if not has_detail and len(filled) <= 2:
+            heading, rank = _section_heading([texts[i] for i in filled if i < self.width], filled[0],
+                                             self.first.get("title"))
+            if heading:
+                return heading, rank
+        if has_detail and texts[title_col]:
+            return "", None
+        lead = [texts[i] for i in filled if i <= title_col and i < self.width]
+        if 1 <= len(lead) <= 2:
+            heading, rank = _section_heading(lead, filled[0], self.first.get("title"))
+            if rank == cells.RANK_CN:
+                return heading, rank
+        return "", None
 
     def skip(self, n: int, lead: str, why: str, hint: str = "") -> None:
         self.issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", self.sheet, n,

@@ -273,6 +273,27 @@ def test_sign_off_rows_under_the_table(tmp_path):
     assert not [i for i in plan.issues if i.severity == "warning"]
 
 
+def test_category_rows_with_a_note_or_a_leader(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    for row in (["某党支部2026年计划"], ["序号", "工作内容", "责任人", "完成时限", "备注"],
+                ["一、政治建设", None, None, None, "牵头：王书记"], [1, "学习", "李四", "每月"],
+                [None, "二、组织建设（共2项）", None, None, "共2项"], [2, "党课", "李四", "每季度"],
+                ["三、作风建设", None, "张委员", "全年"], [3, "专项整治", "王五", "二季度"]):
+        ws.append(row)
+    for rng in ("A3:B3", "A7:B7"):
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "c.xlsx")
+    plan = load_plan(tmp_path / "c.xlsx")
+    assert [(i.level, i.title, i.parent) for i in plan.items] == [
+        ("section", "政治建设", None), ("project", "学习", "S1"), ("section", "组织建设", None),
+        ("project", "党课", "S2"), ("section", "作风建设", None), ("project", "专项整治", "S3")]
+    politics, organisation, style = plan.sections
+    assert politics.notes == "牵头：王书记" and organisation.notes == "共2项"
+    assert style.owners == ("张委员",) and (style.start, style.end) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert not [i for i in plan.issues if i.severity == "warning" or "未作为工作项读取" in i.message]
+
+
 def test_time_node_beside_a_deadline_column(tmp_path):
     rows = [["开展学习", "张三", "下半年", "年底前"], ["讲党课", "李四", "七一前后", ""]]
     plan = load_plan(_one_sheet(tmp_path, ["工作内容", "责任人", "时间节点", "完成时间"], rows), year=2026)

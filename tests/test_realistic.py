@@ -485,8 +485,8 @@ def test_fuzzed_builders_raise_nothing_but_plan_error(built):
             blob = mutate(data, rng)
             try:
                 load_plan(blob, name)
-            except PlanError as exc:
-                assert str(exc) and "Traceback" not in str(exc)
+            except PlanError as exc:  # a damaged file, said in Chinese; never a reader bug dressed as one
+                assert str(exc) and "Traceback" not in str(exc) and "无法处理的内容" not in str(exc)
 
 
 def test_csv_with_a_lone_carriage_return_reads(tmp_path):
