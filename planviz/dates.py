@@ -28,7 +28,12 @@ Conventions chosen where everyday usage is ambiguous (documented so callers can 
 - 元旦前 without a year means the coming New Year: 31 December of the plan year.
 - A range from the second half of the year back into the first half (11月-2月) ends in the next year.
 - 季度 / 月度 on their own are rhythms (each quarter, each month); 年度 on its own is the plan year.
-- A cell with two expressions (“6月底前完成初稿，9月底前定稿”, “七一、国庆期间”) is read by its first.
+- A cell with two expressions (“6月底前完成初稿，9月底前定稿”, “七一、国庆期间”) is read by its first,
+  except two steps “3月启动，6月底前完成”, which run from the first step's start to the second's end.
+- Rhythms the model has no name for (每两月, 隔周, 每半月) cover the whole year without a rhythm, and are
+  never misread as a month (每两月 is not 2月); 一年两次 / 半年一次 are half-yearly.
+- School holidays: 暑假 is July–August, 寒假 15 January to the end of February.
+- A lone dash (—, ——) means “no deadline”, like a blank cell.
 - Lunar festivals (春节, 元宵, 中秋, 重阳) and 清明 come from small tables; other years are unreadable.
 """
 from __future__ import annotations
@@ -374,6 +379,17 @@ def _whole_year(m: re.Match, text: str, year: int) -> _Span:
     return ("period", *_year_span(y), None)
 
 
+def _times_a_year(m: re.Match, text: str, year: int) -> _Span:
+    rhythm = "half-yearly" if m["half"] else {"2": "half-yearly", "4": "quarterly", "12": "monthly"}[m["n"]]
+    return ("recurring", *_year_span(year), rhythm)
+
+
+def _school_holiday(m: re.Match, text: str, year: int) -> _Span:
+    y = _year_of(m, year)
+    start, end = (date(y, 7, 1), date(y, 8, 31)) if m["h"] == "暑" else (date(y, 1, 15), _month_end(y, 2))
+    return _term(text, m, year, start, end, "span")
+
+
 def _vague(m: re.Match, text: str, year: int) -> _Span:
     return ("vague", None, None, None)
 
@@ -393,9 +409,12 @@ _FESTIVALS = "|".join(_FESTIVAL_ALIASES)
 
 # Ordered: see the module docstring for why.
 _RULES: tuple[_Rule, ...] = (
+    _rule("times a year", r"(?:每|1)年(?P<n>2|4|12)次|(?P<half>半年)1次", _times_a_year),
     _rule("recurring", rf"{_y()}(?:(?:每|按|逐)个?(?P<r1>周|星期|月|季度|半年|学期|年)"
                        rf"|(?<!\d)1个?(?P<r2>周|月|季度|半年|年)1次"
                        rf"|(?<![\d第上本下当每按逐])(?P<r3>月|季)度)", _recurring),  # 季度 alone: each quarter
+    # a rhythm the model has no name for (每两月, 隔周, 每半月): the whole year, like 长期坚持 — not “2月”
+    _rule("other rhythm", r"每(?:[2-9]|半)个?(?:周|星期|月|季度)|隔(?:周|月)|双(?:周|月)", _ongoing),
     _rule("day range", rf"{_y()}(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日?{_SEP}{_y('y2')}"
                        rf"(?:(?P<m2>\d{{1,2}})月)?(?P<d2>\d{{1,2}})日", _day_range),
     _rule("month range", rf"{_y()}(?P<m1>\d{{1,2}})(?:月{_PART.format('p1')})?{_SEP}{_y('y2')}"
@@ -410,7 +429,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("year point", rf"(?P<y>\d{{4}}年?|{_NEXT_YEAR}|次|明|来|翌)?年度?(?P<p>底|末|终|中|初)|岁末",
           _year_point),  # 岁末 leaves p empty: the year's end
     _rule("festival", rf"{_y()}(?P<f>{_FESTIVALS})", _festival),
-    _rule("ongoing", r"长期|持续|常态|常年|经常|日常|贯穿全年|(?<!不)定期", _ongoing),
+    _rule("school holiday", rf"{_y()}(?P<h>[暑寒])假", _school_holiday),
+    _rule("ongoing", r"长期|持续|常态|常年|经常|日常|贯穿全年|(?<!不)定期|即日起", _ongoing),
     _rule("whole year", rf"(?:(?P<y>\d{{4}})(?:年度?)?|(?P<n>{_NEXT_YEAR}))?(?:全年|年内|年度内|本年度?|整年|年度)",
           _whole_year),
     _rule("explicit year", r"(?<!\d)(?P<y>(?:19|20|21)\d{2})(?:年度?(?:内|全年)?)?(?!\d)", _whole_year),
@@ -419,7 +439,7 @@ _RULES: tuple[_Rule, ...] = (
           _vague),
 )
 
-_BLANK_TEXTS = {"", "nan", "none", "nat", "<na>", "null", "-", "/", "无", "暂无"}
+_BLANK_TEXTS = {"", "nan", "none", "nat", "<na>", "null", "-", "/", "无", "暂无", "—", "——", "－", "--", "／", "\\"}
 
 
 def _serial_day(number: float) -> date | None:
@@ -446,6 +466,14 @@ def parse_deadline(value, year: int) -> Deadline:
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and _serial_day(float(text)):  # a serial number kept as text
         return _one_day(text, _serial_day(float(text)))
     norm = _normalise(text)
+    found = _steps(norm, year) or _read(norm, year)
+    if found is None:
+        return Deadline(text, None, None, None, "unreadable")
+    return Deadline(text, *found[1:], found[0])
+
+
+def _read(norm: str, year: int) -> _Span | None:
+    """The first rule that matches decides; None when none does or it matched an impossible date."""
     for rule in _RULES:
         m = rule.pattern.search(norm)
         if m is None:
@@ -453,9 +481,25 @@ def parse_deadline(value, year: int) -> Deadline:
         try:
             kind, start, end, recurrence = rule.build(m, norm, year)
         except (ValueError, OverflowError):  # impossible date or out of the festival table
-            break
-        return Deadline(text, start, end, recurrence, kind)
-    return Deadline(text, None, None, None, "unreadable")
+            return None
+        return kind, start, end, recurrence
+    return None
+
+
+_STEPS = re.compile(r"^(?P<a>[^,;]*(?:启动|起)[^,;]*)[,;](?P<b>[^,;]*(?:完成|结束|完毕|验收|总结)[^,;]*)$")
+_DATED = ("date", "period", "deadline")
+
+
+def _steps(norm: str, year: int) -> _Span | None:
+    """“3月启动，6月底前完成”: from the start of the first step to the end of the second."""
+    m = _STEPS.match(norm)
+    if not m:
+        return None
+    first, last = _read(m["a"], year), _read(m["b"], year)
+    if not (first and last and first[0] in _DATED and last[0] in _DATED):
+        return None
+    start = first[1] or first[2]
+    return ("period", start, last[2], None) if start <= last[2] else None
 
 
 def find_year(text: str) -> int | None:

@@ -345,7 +345,8 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
         start, end, recurrence = found.start, found.end, found.recurrence
         if dl_is_deadline and found.kind == "date" and not _AROUND.search(texts[i]):
             start = None
-        words.append(day.isoformat() if day else texts[i])
+        if found.kind != "blank":  # “—”, “无”: no deadline, not a deadline text
+            words.append(day.isoformat() if day else texts[i])
     has_deadline_words = bool(words)
     given = {name: first[name] for name in ("start", "end")
              if name in first and texts[first[name]]}

@@ -461,6 +461,11 @@ DEADLINES = (  # every way domain.md says deadlines are written: (cell, start, e
     ("适时", None, None, None),
     ("３月底前", None, date(2026, 3, 31), None),
     ("三月底前", None, date(2026, 3, 31), None),
+    ("每两月", date(2026, 1, 1), date(2026, 12, 31), None),  # office wordings beyond domain.md's list
+    ("一年两次", date(2026, 1, 1), date(2026, 12, 31), "half-yearly"),
+    ("暑假期间", date(2026, 7, 1), date(2026, 8, 31), None),
+    ("3月启动，6月底前完成", date(2026, 3, 1), date(2026, 6, 30), None),
+    ("—", None, None, None),
 )
 
 

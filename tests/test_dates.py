@@ -330,8 +330,29 @@ BLANK_AND_UNREADABLE = [
     ("???", Y, None, None, None, "unreadable"),
 ]
 
+# Found red-teaming realistic plans (tests/realistic.py): school, ledger and two-step wordings.
+OFFICE_WORDINGS = [
+    ("每两月", Y, *WHOLE, None, "ongoing"),  # not 2月
+    ("每两个月", Y, *WHOLE, None, "ongoing"),
+    ("双月", Y, *WHOLE, None, "ongoing"),
+    ("隔周", Y, *WHOLE, None, "ongoing"),
+    ("每半月", Y, *WHOLE, None, "ongoing"),
+    ("一年两次", Y, *WHOLE, "half-yearly", "recurring"),
+    ("半年一次", Y, *WHOLE, "half-yearly", "recurring"),
+    ("每年4次", Y, *WHOLE, "quarterly", "recurring"),
+    ("暑假期间", Y, "2026-07-01", "2026-08-31", None, "period"),
+    ("暑假后", Y, "2026-09-01", "2026-12-31", None, "period"),
+    ("寒假前", Y, None, "2026-01-14", None, "deadline"),
+    ("即日起", Y, *WHOLE, None, "ongoing"),
+    ("3月启动，6月底前完成", Y, "2026-03-01", "2026-06-30", None, "period"),
+    ("3月开始，9月结束", Y, "2026-03-01", "2026-09-30", None, "period"),
+    ("9月启动，3月完成", Y, "2026-09-01", "2026-09-30", None, "period"),  # steps backwards: the first is read
+    ("—", Y, None, None, None, "blank"),
+    ("——", Y, None, None, None, "blank"),
+]
+
 TABLES = DEADLINES + FESTIVALS + PERIODS + DATES + RECURRING + ONGOING + NEXT_YEAR + NORMALISATION + VAGUE \
-    + BLANK_AND_UNREADABLE
+    + BLANK_AND_UNREADABLE + OFFICE_WORDINGS
 
 
 def _day(text: str | None) -> date | None:

@@ -433,6 +433,8 @@ def test_deadline_wordings(plans):
     assert got == [tuple(row[1:]) for row in rl.DEADLINES]
     unread = [i for i in plans["deadlines.xlsx"].issues if "无法识别" in i.message]
     assert unread == []
+    dash = plans["deadlines.xlsx"].projects[-1]
+    assert dash.deadline_text == "" and "时间节点" in dash.missing_elements()  # “—” means no deadline
 
 
 # -- robustness ----------------------------------------------------------------------------------
