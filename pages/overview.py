@@ -29,16 +29,13 @@ except PlanError as error:  # e.g. the logo is not an image: say so and go on wi
     image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
 options = dict(logo=logo, today=today, palette=pal)
 name = plan.display_title
-d1, d2, d3, _ = st.columns([1, 1, 1, 1])
-with d1:
+with st.container(horizontal=True):
     st.download_button("A4 图片 PNG", image if fmt == "a4" else lambda: brief_png(plan, fmt="a4", **options),
                        file_name=f"{name}-一页纸简报.png", mime=ui.MIME["png"], key="ov_png", on_click="ignore",
                        icon=":material/download:", type="primary")
-with d2:
     st.download_button("A4 打印版 PDF", lambda: brief_pdf(plan, fmt="a4", **options),
                        file_name=f"{name}-一页纸简报.pdf", mime=ui.MIME["pdf"], key="ov_pdf", on_click="ignore",
                        icon=":material/download:")
-with d3:
     st.download_button("16:9 幻灯片 PNG",
                        image if fmt == "slide" else lambda: brief_png(plan, fmt="slide", **options),
                        file_name=f"{name}-幻灯片.png", mime=ui.MIME["png"], key="ov_slide", on_click="ignore",

@@ -10,7 +10,7 @@ from planviz_app import cards, renders, slides, state, ui, viewport
 ui.require_app()
 
 INDEX_KEY = "pv_slide"
-TIMELINE_ROW = 20  # pixels per timeline row on a slide: more rows fold into “另有 N 项”
+TIMELINE_ROW = 18  # pixels per timeline row on a slide: more rows fold into “另有 N 项”
 
 ui.hide_sidebar()
 loaded = state.current()
@@ -55,7 +55,7 @@ elif kind == "radar":
     _chart_slide(kind, lambda w, h: radar(plan, palette=pal, width=w, height=h))
 elif kind == "timeline":
     _chart_slide(kind, lambda w, h: timeline(plan, group_by="section", color_by="dimension", today=today,
-                                             palette=pal, height=h, max_rows=max(12, (h - 260) // TIMELINE_ROW)))
+                                             palette=pal, height=h, max_rows=max(12, (h - 240) // TIMELINE_ROW)))
 elif kind == "highlight":
     st.html(cards.highlight_slide(plan, item))
 else:

@@ -24,8 +24,8 @@ def _take(data: bytes, name: str, *, year=None, column_map=None, is_sample=False
     loaded, error = state.try_read(data, name, year=year, column_map=column_map, is_sample=is_sample)
     if isinstance(error, HeaderError):
         st.session_state[PENDING_KEY] = (data, name, error)
-    elif error is not None:
-        st.session_state[ERROR_KEY] = f"「{name}」无法使用：{error}"
+    elif error is not None:  # most messages already name the file
+        st.session_state[ERROR_KEY] = f"无法读取这个文件：{error}" if name in str(error) else f"无法读取「{name}」：{error}"
     else:
         state.use(loaded)
 
@@ -59,6 +59,13 @@ def _on_map(columns: tuple[str, ...]) -> None:
 def _apply(corrected, name: str) -> None:
     """Write the corrected plan to the canonical workbook and read it back, so checks run again."""
     _take(plan_to_xlsx(corrected), name, year=corrected.year)
+
+
+def _place(issue) -> str:
+    """Where an issue is, in one short line: 「工作表」第 6 行「列」列."""
+    parts = [f"「{issue.sheet}」" if issue.sheet else "", f"第 {issue.row} 行" if issue.row else "",
+             f"「{issue.column}」列" if issue.column else ""]
+    return "".join(parts)
 
 
 @st.cache_data(show_spinner=False)
@@ -110,12 +117,17 @@ m1.metric("条目", len(plan.items))
 m2.metric("错误", len(errors))
 m3.metric("提醒", len(warnings))
 m4.metric("提示", len(plan.issues) - len(errors) - len(warnings))
-report = pd.DataFrame([{"级别": SEVERITY.get(i.severity, i.severity), "工作表": i.sheet or "",
-                        "行": str(i.row or ""), "列": i.column or "", "问题": i.message, "怎么改": i.hint}
-                       for i in plan.issues])
+rank = {severity: k for k, severity in enumerate(SEVERITY)}  # errors first, then warnings, then notes
+issues = sorted(plan.issues, key=lambda i: rank.get(i.severity, len(rank)))
+report = pd.DataFrame([{"级别": SEVERITY.get(i.severity, i.severity), "位置": _place(i), "问题": i.message,
+                        "怎么改": i.hint} for i in issues])
 if len(report) > TABLE_ROWS:  # a long report scrolls; a short one is shown in full, text wrapped
-    st.dataframe(report, hide_index=True, width="stretch", height=420)
+    st.dataframe(report, hide_index=True, width="stretch", height=420,
+                 column_config={"问题": st.column_config.TextColumn(width="large"),
+                                "怎么改": st.column_config.TextColumn(width="large")})
 elif len(report):
+    # Level and place each on one line; the message and the fix take the width and wrap.
+    st.html('<style>[data-testid="stTable"] :is(th, td):nth-child(-n+2) :is(p, div) {white-space: nowrap;}</style>')
     st.table(report.set_index("级别"))
 else:
     st.success("没有发现问题。")
@@ -137,10 +149,8 @@ edited = st.data_editor(
     })
 corrected = editing.apply_edits(plan, edited)
 stem = loaded.name.rsplit(".", 1)[0].removesuffix("（修改后）")
-b1, b2, _ = st.columns([1, 1, 3])
-with b1:
+with st.container(horizontal=True):
     st.button("应用修改", type="primary", key="up_apply", icon=":material/check:", on_click=_apply,
               args=(corrected, f"{stem}（修改后）.xlsx"))
-with b2:
     st.download_button("下载修改后的 Excel", lambda: plan_to_xlsx(corrected), file_name=f"{stem}（修改后）.xlsx",
                        mime=ui.MIME["xlsx"], key="up_download", on_click="ignore", icon=":material/download:")

@@ -101,8 +101,8 @@ def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:
     svg = dot_bytes(graph, "svg")
     if fit_screen:
         show_slide_image(svg, "思维导图", titled=True)
-    else:
-        st.image(svg.decode("utf-8"), width="stretch")
+    else:  # drawn size, narrowed to the column if wider: a narrow map blown up to the column is screens tall
+        st.image(svg.decode("utf-8"), width="content")
 
 
 def show_slide_image(svg: bytes, alt: str, *, titled: bool = False) -> None:

@@ -1,8 +1,10 @@
 """Streamlit dashboard under AppTest: every page on the sample, uploads, column mapping, edits, downloads."""
 from __future__ import annotations
 
+import base64
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -187,7 +189,9 @@ def test_downloads_hold_real_files(downloads):
     assert _content(downloads["mm_svg"]).lstrip().startswith((b"<?xml", b"<svg"))
     _png_is_drawn(_content(downloads["mm_png"]))
     _on(at, "pages/timeline.py")
-    _png_is_drawn(_content(downloads["tl_png"]))
+    timeline_png = _content(downloads["tl_png"])
+    _png_is_drawn(timeline_png)
+    assert Image.open(io.BytesIO(timeline_png)).size[0] == 3200  # print width, not the screen's
     _on(at, "pages/radar.py")
     _png_is_drawn(_content(downloads["rd_png"]))
 
@@ -277,3 +281,96 @@ def test_edited_deadline_wording_is_parsed_again_when_written_back():
     assert reread.end is not None and (reread.end.month, reread.end.day) == (9, 30)
     untouched = next(p for p in plan.projects if p.id != target.id)
     assert apply_edits(plan, plan_frame(plan)).get(untouched.id).end == untouched.end
+
+
+def _slide_svg(at: AppTest) -> bytes:
+    """The SVG of the chart slide on screen (an <img class="pv-fill"> with a data URL)."""
+    body = next(h.proto.body for h in at.get("html") if 'class="pv-fill' in h.proto.body)
+    return base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", body).group(1))
+
+
+def test_chart_slides_are_drawn_for_the_screen_they_are_shown_on():
+    from planviz_app.slides import chart_size
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["pv_viewport_known"] = {"width": 1920, "height": 1080, "content": 1760}
+    at.run()
+    _on(at, "pages/present.py")
+    for _ in range(2):  # cover → structure → radar
+        at.button(key="pr_next").click()
+        at.run()
+    width, height = chart_size(1760, 1080)
+    assert (width, height) == (1280, 704)  # drawn at 1280 and scaled ×1.375: larger type on the projector
+    svg = _slide_svg(at)
+    assert f'width="{width}" height="{height}"'.encode() in svg[:400]
+    assert "高度".encode() in svg
+    at.session_state["pv_viewport_known"] = {"width": 1280, "height": 720, "content": 1120}
+    at.run()
+    assert 'width="1120" height="608"'.encode() in _slide_svg(at)[:400]
+
+
+def test_fit_width_keeps_bands_under_the_row_labels_and_labels_unclipped():
+    from planviz.charts.timeline import timeline
+    from planviz_app.ui import fit_width
+
+    fig = timeline(sample_plan(), today=sample_plan().projects[0].end)
+    left, right = fig.layout.margin.l, fig.layout.margin.r
+    fitted = fit_width(fig, 900)
+    assert fitted.layout.width == 900 and fig.layout.width == 1600  # the original keeps its print width
+    pairs = [(a, b) for a, b in zip(fig.layout.shapes, fitted.layout.shapes) if a.xref == "paper" and a.x0 < 0]
+    assert pairs
+    for before, after in pairs:  # the same distance in pixels to the left of the plot
+        assert after.x0 * (900 - left - right) == pytest.approx(before.x0 * (1600 - left - right))
+        assert after.x1 == before.x1
+    texts = [t for t in fitted.data if t.type == "scatter" and "text" in (t.mode or "")]
+    assert texts and all(t.cliponaxis is False for t in texts)
+
+
+def test_timeline_on_screen_is_as_wide_as_the_page_column():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["pv_viewport_known"] = {"width": 1280, "height": 720, "content": 860}
+    at.run()
+    _on(at, "pages/timeline.py")
+    assert _chart(at)["layout"]["width"] == 860
+
+
+def test_neutral_palette_repaints_the_page_chrome():
+    at = _app()
+    chrome = lambda: [h.proto.body for h in at.get("html") if "stRadioOption" in h.proto.body]  # noqa: E731
+    assert not chrome()
+    at.sidebar.radio(key="pv_palette").set_value("简约")
+    at.run()
+    css = " ".join(chrome())
+    assert "#34495E" in css and 'section[data-testid="stSidebar"]' in css and "#C8102E" not in css
+
+
+def test_unreadable_files_are_named_once_in_a_plain_message():
+    at = _upload(_app(), "扫描件.xlsx", b"%PDF-1.4\n" + b"0" * 400, XLSX)
+    message = at.error[0].value
+    assert message.startswith("无法读取这个文件：") and message.count("扫描件.xlsx") == 1 and "PDF" in message
+    at.file_uploader(key="up_file").clear().upload("空文件.xlsx", b"", XLSX)
+    at.run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.count("空文件.xlsx") == 1 and "空" in message.replace("空文件.xlsx", "")
+
+
+def test_check_report_lists_errors_first_with_one_place_column():
+    at = _on(_app(), "pages/upload.py")
+    table = at.table[0].value
+    assert list(table.columns) == ["位置", "问题", "怎么改"]
+    levels = list(table.index)
+    order = ["❌ 错误", "⚠️ 提醒", "ℹ️ 提示"]
+    assert levels == sorted(levels, key=order.index) and levels[0] == "⚠️ 提醒"
+    assert any(place.startswith("「") and "第" in place and "行" in place for place in table["位置"])
+
+
+def test_a_big_plan_opens_its_mind_map_split_by_group():
+    from conftest import build_plan
+
+    at = _upload(_app(), "大计划.xlsx", plan_to_xlsx(build_plan(150)), XLSX)
+    _on(at, "pages/mindmap.py")
+    assert at.toggle[0].value is True
+    assert len(at.expander) == 6  # one map per section
+    at = _on(_app(), "pages/mindmap.py")
+    assert at.toggle[0].value is False and not at.expander  # the 76-item sample stays one map
