@@ -28,8 +28,9 @@ Conventions chosen where everyday usage is ambiguous (documented so callers can 
 - 元旦前 without a year means the coming New Year: 31 December of the plan year.
 - A range from the second half of the year back into the first half (11月-2月) ends in the next year.
 - 季度 / 月度 on their own are rhythms (each quarter, each month); 年度 on its own is the plan year.
-- A cell with two expressions (“6月底前完成初稿，9月底前定稿”, “七一、国庆期间”) is read by its first,
-  except two steps “3月启动，6月底前完成”, which run from the first step's start to the second's end.
+- Steps parted by commas or semicolons, in date order (“3月启动，6月底前完成”, “6月底前完成初稿，
+  9月底前定稿”), run from the first step's start to the last step's end. Any other cell with two
+  expressions (“七一、国庆期间”, steps going backwards) is read by its first.
 - Rhythms the model has no name for (每两月, 隔周, 每半月) cover the whole year without a rhythm, and are
   never misread as a month (每两月 is not 2月); 一年两次 / 半年一次 are half-yearly.
 - School holidays: 暑假 is July–August, 寒假 15 January to the end of February.
@@ -486,20 +487,21 @@ def _read(norm: str, year: int) -> _Span | None:
     return None
 
 
-_STEPS = re.compile(r"^(?P<a>[^,;]*(?:启动|起)[^,;]*)[,;](?P<b>[^,;]*(?:完成|结束|完毕|验收|总结)[^,;]*)$")
 _DATED = ("date", "period", "deadline")
 
 
 def _steps(norm: str, year: int) -> _Span | None:
-    """“3月启动，6月底前完成”: from the start of the first step to the end of the second."""
-    m = _STEPS.match(norm)
-    if not m:
+    """Steps in order (“3月启动，6月验收，9月底前总结”, “6月底前完成初稿，9月底前定稿”): from the first
+    step's start (none when it is a deadline) to the last step's end. None when there are fewer than two
+    dated steps or they go backwards."""
+    if "," not in norm and ";" not in norm:
         return None
-    first, last = _read(m["a"], year), _read(m["b"], year)
-    if not (first and last and first[0] in _DATED and last[0] in _DATED):
+    steps = [found for part in re.split(r"[,;]", norm) if (found := _read(part, year)) and found[0] in _DATED]
+    when = [step[1] or step[2] for step in steps]  # where each step sits (“3月起” runs on to December)
+    if len(steps) < 2 or when != sorted(when):
         return None
-    start = first[1] or first[2]
-    return ("period", start, last[2], None) if start <= last[2] else None
+    start, end = steps[0][1], steps[-1][2]
+    return ("period", start, end, None) if start else ("deadline", None, end, None)
 
 
 def find_year(text: str) -> int | None:

@@ -55,7 +55,7 @@ DEADLINES = [
     ("上半年前", Y, None, "2025-12-31", None, "deadline"),
     ("持续推进，6月底前完成", Y, None, "2026-06-30", None, "deadline"),
     ("根据上级安排，3月底前", Y, None, "2026-03-31", None, "deadline"),
-    ("6月底前完成初稿，9月底前定稿", Y, None, "2026-06-30", None, "deadline"),
+    ("6月底前完成初稿，9月底前定稿", Y, None, "2026-09-30", None, "deadline"),  # steps: the last one ends it
     ("3月31日24时前", Y, None, "2026-03-31", None, "deadline"),
     ("5月20日17:00前", Y, None, "2026-05-20", None, "deadline"),
     ("即日起至6月", Y, None, "2026-06-30", None, "deadline"),
@@ -347,6 +347,8 @@ OFFICE_WORDINGS = [
     ("3月启动，6月底前完成", Y, "2026-03-01", "2026-06-30", None, "period"),
     ("3月开始，9月结束", Y, "2026-03-01", "2026-09-30", None, "period"),
     ("9月启动，3月完成", Y, "2026-09-01", "2026-09-30", None, "period"),  # steps backwards: the first is read
+    ("3月启动，6月验收，9月底前总结", Y, "2026-03-01", "2026-09-30", None, "period"),
+    ("每月开展，年底前总结", Y, *WHOLE, "monthly", "recurring"),  # one dated step: the rhythm stays
     ("—", Y, None, None, None, "blank"),
     ("——", Y, None, None, None, "blank"),
 ]
