@@ -146,3 +146,34 @@ def test_presentation_turns_pages_with_arrow_keys(server, browser, shots):
     page.wait_for_function("document.querySelector('.pv-counter')?.innerText.startsWith('1 /')", timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+SCROLLS = ("(() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+           " return m.scrollHeight > m.clientHeight + 1; })()")
+
+
+def test_slides_fill_a_projector_screen_without_scrolling(server, browser, shots):
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    page.goto(f"{server}/present")
+    _settle(page)
+    cover = page.locator(".pv-cover").bounding_box()
+    assert cover["height"] > 0.8 * 1080 and cover["y"] + cover["height"] <= 1080
+    assert not page.evaluate(SCROLLS)
+    for n in (2, 3, 4):  # structure, radar, timeline
+        page.get_by_role("button", name="下一页").click()
+        page.wait_for_function(f"document.querySelector('.pv-counter')?.innerText.startsWith('{n} /')",
+                               timeout=30_000)
+        _settle(page)
+    assert "全年时间轴" in page.locator(".pv-counter").inner_text()
+    chart = page.locator("img.pv-fill")
+    column = page.evaluate("(() => { const c = document.querySelector('[data-testid=\"stMainBlockContainer\"]');"
+                           " const s = getComputedStyle(c);"
+                           " return c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); })()")
+    box = chart.bounding_box()
+    natural = chart.evaluate("i => i.naturalWidth")
+    assert box["width"] >= 0.95 * column and box["y"] + box["height"] <= 1080
+    assert natural < box["width"]  # drawn smaller and scaled up: larger type on a projector
+    assert not page.evaluate(SCROLLS)
+    page.screenshot(path=str(shots / "present_timeline_1920.png"))
+    assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
