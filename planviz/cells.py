@@ -40,6 +40,7 @@ STATUS_SYNONYMS: dict[str, str] = {
     "延期": "延期", "滞后": "延期", "逾期": "延期", "超期": "延期", "延迟": "延期", "推迟": "延期", "未完成": "延期",
     "暂缓": "暂缓", "暂停": "暂缓", "搁置": "暂缓", "取消": "暂缓", "中止": "暂缓",
 }
+_STATUS_LONGEST_FIRST = tuple(sorted(STATUS_SYNONYMS.items(), key=lambda kv: -len(kv[0])))  # 未完成 before 完成
 _PROGRESS_WORDS = {"完成": 1.0, "已完成": 1.0, "全部完成": 1.0, "办结": 1.0, "已办结": 1.0, "√": 1.0, "✓": 1.0, "✔": 1.0,
                    "未开始": 0.0, "未启动": 0.0, "尚未开始": 0.0, "过半": 0.5, "一半": 0.5, "半数": 0.5}
 _FALSE = {"否", "×", "✗", "n", "no", "false", "0", "无", "不是", "-", "—"}
@@ -221,7 +222,7 @@ def normalize_status(value) -> tuple[str | None, bool]:
         return None, True
     if t in STATUS_SYNONYMS:
         return STATUS_SYNONYMS[t], True
-    for word, status in sorted(STATUS_SYNONYMS.items(), key=lambda kv: -len(kv[0])):
+    for word, status in _STATUS_LONGEST_FIRST:
         if word in t and not (word == "完成" and "未完成" in t):
             return status, True
     return None, False
