@@ -249,6 +249,8 @@ def _organization_from(title: str, strict: bool = False) -> str:
     ``strict`` (file names, where “副本 - ” and the like come first) keeps only names ending in a party body.
     """
     title = re.sub(r"^附件\s*\d*[:：]?\s*", "", title).strip()
+    title = re.sub(r"^关于(?:印发|下发|制定|做好)?|[《》〈〉]", "", title)  # 关于印发《某某党委…要点》的通知
+    title = re.sub(r"^(?:(?:19|20)\d{2}|[二〇零一三四五六七八九]{4})\s*年度?", "", title)  # 2026年某某党支部…
     m = (re.match(r"(.+?)关于", title)
          or re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
          or re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title))

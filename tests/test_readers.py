@@ -294,6 +294,26 @@ def test_category_rows_with_a_note_or_a_leader(tmp_path):
     assert not [i for i in plan.issues if i.severity == "warning" or "未作为工作项读取" in i.message]
 
 
+@pytest.mark.parametrize("title,organization", [
+    ("某某党支部2026年度党建工作计划", "某某党支部"),
+    ("关于印发《某某党委2026年党建工作要点》的通知", "某某党委"),
+    ("2026年某某党支部党建工作计划", "某某党支部"),  # the year first
+    ("2026年度某某社区党委党建工作计划", "某某社区党委"),
+    ("《某某党支部2026年度党建工作计划》", "某某党支部"),
+    ("附件2：某某党委2026年党建工作任务清单", "某某党委"),
+    ("某某党支部关于2026年党建工作的安排", "某某党支部"),
+    ("2026年党建工作计划", ""),
+])
+def test_organization_from_the_title_row(tmp_path, title, organization):
+    wb = Workbook()
+    ws = wb.active
+    for row in ([title], ["工作内容", "责任人", "完成时限"], ["开展学习", "张三", "每月"]):
+        ws.append(row)
+    wb.save(tmp_path / "t.xlsx")
+    plan = load_plan(tmp_path / "t.xlsx")
+    assert (plan.organization, plan.year) == (organization, 2026)
+
+
 def test_time_node_beside_a_deadline_column(tmp_path):
     rows = [["开展学习", "张三", "下半年", "年底前"], ["讲党课", "李四", "七一前后", ""]]
     plan = load_plan(_one_sheet(tmp_path, ["工作内容", "责任人", "时间节点", "完成时间"], rows), year=2026)
