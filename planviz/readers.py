@@ -34,6 +34,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "levers": ("五大抓手", "抓手"),
 }
 _META_LOOKUP = {cells.header_key(k): f for f, keys in META_KEYS.items() for k in keys}
+_PARTY_BODY = re.compile(r"[\u4e00-\u9fff（）()]+(党委|党总支|党支部|党组|总支|支部|党工委|委员会)")  # an organization name
 _LIST_SPLIT = re.compile(r"[、，,;；/／\s]+")
 
 
@@ -226,16 +227,26 @@ def _is_meta_sheet(name: str, rows: list) -> bool:
 
 
 def _read_meta(rows: list) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Key-value rows; lone lines of a cover (某某党委 / 2026年度工作计划) give organization and title."""
     known: dict[str, str] = {}
     other: list[tuple[str, str]] = []
+    lines: list[str] = []
     for key, value, _ in _meta_pairs(rows):
         field_name = _META_LOOKUP.get(cells.header_key(key))
+        if not value:
+            lines.append(key)
         if key in ("项目", "内容") or not value:
             continue
         if field_name and field_name not in known:
             known[field_name] = value
         elif not field_name:
             other.append((key, value))
+    org = next((t for t in lines if _PARTY_BODY.fullmatch(t)), "")
+    title = next((t for t in lines if find_year(t) and re.search("计划|要点|安排|清单|方案", t)), "")
+    if org:
+        known.setdefault("organization", org)
+    if title:
+        known.setdefault("title", title if not org or org in title else org + title)
     return known, other
 
 
@@ -255,7 +266,7 @@ def _organization_from(title: str, strict: bool = False) -> str:
          or re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
          or re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title))
     org = re.sub(r"(党建|工作|年度)+$", "", m.group(1).strip("“”\"' ")) if m else ""
-    if strict and not re.fullmatch(r"[\u4e00-\u9fff（）()]+(党委|党总支|党支部|党组|总支|支部|党工委)", org):
+    if strict and not _PARTY_BODY.fullmatch(org):
         return ""
     return "" if re.fullmatch(r"[\d\s年度]*", org) else org
 

@@ -299,7 +299,7 @@ def test_multi_sheet_plan(plans):
     plan = plans["multi_sheet.xlsx"]
     assert (plan.organization, plan.year, plan.theme, plan.slogan) == (
         "某某大学计算机学院党委", Y, "强基铸魂 育人争先", "“码上先锋”")
-    assert plan.display_title == "某某大学计算机学院党委2026年度党建工作计划"  # not one sheet's title
+    assert plan.title == "某某大学计算机学院党委2026年度工作计划"  # from the cover, not one sheet's title
     assert [(p.id, p.section, p.source.sheet) for p in plan.projects] == [
         ("1", "政治建设", "党建工作"), ("2", "政治建设", "党建工作"), ("3", "组织建设", "党建工作"),
         ("党风廉政建设.1", "压实责任", "党风廉政建设"), ("党风廉政建设.2", "警示教育", "党风廉政建设")]
@@ -309,6 +309,15 @@ def test_multi_sheet_plan(plans):
 
 
 # -- 9. a dirty sheet ------------------------------------------------------------------------------
+
+def test_sheets_titled_each_for_their_part_leave_the_title_to_be_built(built):
+    wb = load_workbook(built["multi_sheet.xlsx"])
+    del wb["封面"]
+    out = io.BytesIO()
+    wb.save(out)
+    plan = load_plan(out.getvalue(), "计划.xlsx")
+    assert plan.title == "" and plan.display_title == "某某大学计算机学院党委2026年度党建工作计划"
+
 
 def test_dirty_sheet(plans):
     plan = plans["dirty.xlsx"]
