@@ -23,6 +23,7 @@ from .validate import validate
 __all__ = ["FIELDS", "load_plan"]
 
 _IGNORED_SHEETS = re.compile(r"说明|填写|填表|目录|字典|下拉|选项|参数|示例|样例|使用方法")
+_PLAN_SHEET = re.compile(r"计划|任务|清单|台账|要点|安排")  # “2026年工作计划（含填写说明）” is still the plan
 _META_SHEETS = {"计划信息", "基本信息", "计划概况", "封面"}
 META_KEYS: dict[str, tuple[str, ...]] = {
     "organization": ("组织名称", "党组织名称", "单位名称", "支部名称", "党组织", "组织", "单位"),
@@ -348,7 +349,7 @@ def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
             known, other = _read_meta(rows)
             meta = {**known, **meta}
             meta_other.extend(other)
-        elif _IGNORED_SHEETS.search(sheet.name):
+        elif _IGNORED_SHEETS.search(sheet.name) and not _PLAN_SHEET.search(sheet.name):
             issues.append(Issue("info", f"工作表「{sheet.name}」是说明页，未作为计划读取。", sheet.name))
         else:
             scan, covered = _scan_rows(sheet, rows, 16)

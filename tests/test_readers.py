@@ -314,6 +314,20 @@ def test_organization_from_the_title_row(tmp_path, title, organization):
     assert (plan.organization, plan.year) == (organization, 2026)
 
 
+def test_plan_sheet_named_with_its_guide_is_read(tmp_path):
+    wb = Workbook()
+    guide = wb.active
+    guide.title = "填写说明"
+    guide.append(["工作内容", "写明要做的工作"])
+    ws = wb.create_sheet("2026年工作计划（含填写说明）")
+    for row in (["工作内容", "责任人", "完成时限"], ["开展学习", "张三", "每月"]):
+        ws.append(row)
+    wb.save(tmp_path / "g.xlsx")
+    plan = load_plan(tmp_path / "g.xlsx")
+    assert [p.title for p in plan.projects] == ["开展学习"]
+    assert any(i.sheet == "填写说明" and "说明页" in i.message for i in plan.issues)
+
+
 def test_time_node_beside_a_deadline_column(tmp_path):
     rows = [["开展学习", "张三", "下半年", "年底前"], ["讲党课", "李四", "七一前后", ""]]
     plan = load_plan(_one_sheet(tmp_path, ["工作内容", "责任人", "时间节点", "完成时间"], rows), year=2026)
