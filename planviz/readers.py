@@ -117,7 +117,7 @@ def _read_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
     except Exception as exc:  # noqa: BLE001 - calamine raises several unrelated types for damaged files
         raise PlanError(f"文件「{name}」无法作为表格打开（{type(exc).__name__}）。"
                         f"请用 Excel 打开确认内容无误、重新保存后再上传。") from None
-    hidden = _hidden_cells(data) if kind == "xlsx" else {}
+    hidden = _hidden_cells(data) if kind == "xlsx" else _hidden_xls(data) if kind == "xls" else {}
     sheets = []
     for meta in book.sheets_metadata:
         if meta.typ != pc.SheetTypeEnum.WorkSheet:
@@ -150,6 +150,19 @@ def _hidden_cells(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
         return {}  # hidden cells are a nicety; the cells themselves were read by calamine
     return out
+
+
+def _hidden_xls(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
+    """(hidden columns, hidden rows) per sheet of a BIFF .xls, 0-based, from xlrd's formatting records."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        return {sheet.name: ({c for c, info in sheet.colinfo_map.items() if info.hidden},
+                             {r for r, info in sheet.rowinfo_map.items() if info.hidden})
+                for sheet in book.sheets()}
+    except Exception:  # noqa: BLE001 - hidden cells are a nicety; calamine has read the cells already
+        return {}
 
 
 def _hidden_in_part(zf: zipfile.ZipFile, part: str) -> tuple[set[int], set[int]]:

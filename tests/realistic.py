@@ -201,7 +201,7 @@ XLS_TITLE = "某某县教育局机关党委2026年度党建工作计划"
 def old_xls(path: Path) -> Path:
     """A BIFF .xls from old Office: merged title, header on row 2, category rows (一、 merged across, and
     二 | 党风廉政建设 in two cells), an Excel date, a plain serial number, progress as a fraction,
-    a line break in a note."""
+    a line break in a note, a hidden 内部分值 column."""
     import xlwt
 
     wb = xlwt.Workbook(encoding="utf-8")
@@ -229,6 +229,10 @@ def old_xls(path: Path) -> Path:
     ws.write(6, 2, "纪检组长")
     ws.write(6, 3, 46112)  # a serial number someone typed over a date
     ws.write(6, 4, 1)
+    ws.write(1, 6, "内部分值")
+    for r, value in ((3, 5), (4, 3), (6, 2)):
+        ws.write(r, 6, value)
+    ws.col(6).hidden = True
     wb.save(str(path))
     return path
 

@@ -276,6 +276,8 @@ def test_old_xls(plans):
     assert span(training) == (None, d(5, 20)) and training.progress == 0.0  # a date under 完成时限: a deadline
     assert training.notes == "与教师培训\n结合进行"
     assert span(pledge) == (None, d(3, 31)) and pledge.progress == 1.0  # serial 46112 typed over a date
+    assert [p.extras for p in plan.projects] == [{"内部分值": "5"}, {"内部分值": "3"}, {"内部分值": "2"}]
+    assert any(i.column == "内部分值" and "隐藏" in i.message for i in plan.issues)
 
 
 # -- 7. rarer header words -----------------------------------------------------------------------
