@@ -156,8 +156,8 @@ def _hidden_xls(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
     """(hidden columns, hidden rows) per sheet of a BIFF .xls, 0-based, from xlrd's formatting records."""
     import xlrd
 
-    try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    try:  # xlrd writes its complaints about damaged records to a log, by default stdout
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=io.StringIO())
         return {sheet.name: ({c for c, info in sheet.colinfo_map.items() if info.hidden},
                              {r for r, info in sheet.rowinfo_map.items() if info.hidden})
                 for sheet in book.sheets()}

@@ -507,3 +507,15 @@ def test_csv_with_a_lone_carriage_return_reads(tmp_path):
     plan = load_plan(body.encode("gbk"), "计划.csv", year=Y)
     assert [p.title for p in plan.projects] == ["开展主题党日", "召开组织生活会"]
 
+
+
+def test_damaged_xls_prints_nothing(built, capfd):
+    """xlrd's complaints about a damaged .xls (“file size not 512 + multiple of sector size”) stay out of the
+    terminal and the server log."""
+    blob = _mutated_bytes(built["old.xls"].read_bytes(), random.Random(14))
+    try:
+        load_plan(blob, "计划.xls")
+    except PlanError:
+        pass
+    out, _ = capfd.readouterr()
+    assert out == ""
