@@ -5,7 +5,7 @@ from planviz.charts.mindmap import mindmap
 from planviz.charts.progress import progress_overview
 from planviz.charts.radar import radar
 from planviz.charts.timeline import timeline
-from planviz_app import cards, renders, slides, state, ui, viewport
+from planviz_app import cards, renders, scripts, slides, state, ui, viewport
 
 ui.require_app()
 
@@ -37,14 +37,17 @@ def _chart_slide(kind: str, build) -> None:
 
 
 kind, title, item = deck[index]
-# Controls on top so they stay on screen whatever the slide's height; ← → keys work too.
+# Controls on top so they stay on screen whatever the slide's height; ← → keys (the buttons' shortcuts,
+# shown on them) and a clicker's PageUp / PageDown turn the pages too.
 c1, c2, c3, c4 = st.columns([1, 3, 1, 1], vertical_alignment="center")
-c1.button("◀ 上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
+c1.button("上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
           width="stretch")
 c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
-c3.button("下一页 ▶", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
+c3.button("下一页", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
           key="pr_next", width="stretch", type="primary")
 c4.page_link("pages/overview.py", label="退出演示", icon=":material/close:")
+with st.sidebar:  # hidden in this mode; the script still listens
+    scripts.clicker_keys("pr_prev", "pr_next")
 
 if kind == "cover":
     st.html(slides.cover(plan))

@@ -11,7 +11,7 @@ import streamlit as st
 from planviz import theme
 from planviz.export import dot_bytes, figure_bytes
 
-from . import state, viewport
+from . import scripts, state, viewport
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -54,6 +54,7 @@ def sidebar() -> None:
         st.radio("图表配色", list(state.PALETTES), key=state.PALETTE_KEY, horizontal=True,
                  help="党建红：红金配色；简约：蓝灰配色。对所有图表和导出图片生效。")
         viewport.track()
+        scripts.chinese_dialogs()
 
 
 def show_figure(fig: go.Figure, key: str | None = None) -> None:
@@ -174,11 +175,12 @@ button[data-testid="stBaseButton-secondary"] {{border-color: {p.grid} !important
 
 
 def hide_sidebar() -> None:
-    """Hide the sidebar and its toggle, and the top padding, for full-screen presentation."""
+    """Hide the sidebar and its toggle, the top padding and the page's focus frame, for full-screen presentation."""
     st.html("""<style>
 section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"],
 button[data-testid="stExpandSidebarButton"], header[data-testid="stHeader"] {display: none !important;}
 div[data-testid="stMainBlockContainer"] {padding-top: 1.2rem; padding-bottom: 1rem;}
+[data-testid="stMain"]:focus, [data-testid="stMain"]:focus-visible {outline: none !important;}
 </style>""")
 
 

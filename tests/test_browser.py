@@ -144,7 +144,20 @@ def test_presentation_turns_pages_with_arrow_keys(server, browser, shots):
     _full_screenshot(page, shots / "present_2.png")
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("document.querySelector('.pv-counter')?.innerText.startsWith('1 /')", timeout=30_000)
+    _settle(page)
+    page.keyboard.press("PageDown")  # what a presentation clicker sends
+    page.wait_for_function("document.querySelector('.pv-counter')?.innerText.startsWith('2 /')", timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
+    page.close()
+
+
+def test_a_mistyped_address_gets_a_chinese_message(server, browser):
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    page.goto(f"{server}/no-such-page")
+    _settle(page, "一页纸总览")
+    dialog = page.locator("[role='dialog']")
+    dialog.locator("h2", has_text="页面不存在").wait_for(timeout=30_000)
+    assert "您要打开的页面不存在" in dialog.inner_text() and "Page not found" not in dialog.inner_text()
     page.close()
 
 
