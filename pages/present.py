@@ -10,6 +10,7 @@ from planviz_app import cards, renders, scripts, slides, state, ui, viewport
 ui.require_app()
 
 INDEX_KEY = "pv_slide"
+SLIDE_PROJECTS = 5  # projects a group shows on the structure slide
 TIMELINE_ROW = 18  # pixels per timeline row on a slide: more rows fold into “另有 N 项”
 
 ui.hide_sidebar()
@@ -53,7 +54,9 @@ if kind == "cover":
     st.html(slides.cover(plan))
 elif kind == "structure":  # the other chart slides carry their own titles
     st.html(f'<h1 class="pv-h">{title}</h1>')
-    ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal), fit_screen=True)
+    # At most five projects a group (the rest folded into “另有 N 项”) keeps the labels readable across a room.
+    ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal, max_children=SLIDE_PROJECTS),
+                  fit_screen=True)
 elif kind == "radar":
     _chart_slide(kind, lambda w, h: radar(plan, palette=pal, width=w, height=h))
 elif kind == "timeline":
