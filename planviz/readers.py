@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -107,7 +108,23 @@ def _without_false_bom(data: bytes) -> bytes:
 
 
 def _read_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
-    """Parse every worksheet with python-calamine (run inside run_isolated: calamine may abort)."""
+    """Parse every worksheet (run inside run_isolated: calamine may abort).
+
+    The parsers' own reports on damaged files (a Rust “memory allocation failed” backtrace before an
+    abort, 50 lines long) go to /dev/null: the user gets the one Chinese line run_isolated makes of it.
+    """
+    saved, quiet = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    os.dup2(quiet, 2)
+    try:
+        return _parse_workbook(data, kind, name)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(quiet)
+
+
+def _parse_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
+    """Every worksheet as a RawSheet, read with python-calamine; hidden rows and columns on the side."""
     import python_calamine as pc
 
     try:
