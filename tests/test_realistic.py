@@ -241,7 +241,7 @@ def test_village_csv(tmp_path, encoding, sep):
     assert theme_day.recurrence == "monthly" and theme_day.notes == "每月5日"
     assert span(volunteers) == (d(4, 1), d(10, 31))
     assert span(pledge) == (None, d(6, 30))
-    assert span(visit) == (None, d(2, 16)) and visit.notes == "2027年春节"  # 春节前 of the plan year
+    assert span(visit) == (None, d(2, 16)) and visit.notes == "慰问金由镇党委拨付"  # 春节前: 2026-02-17
     assert span(review) == (d(1, 1, 2027), d(1, 31, 2027))  # 次年1月
     assert not warnings(plan)
 
