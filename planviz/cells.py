@@ -174,15 +174,19 @@ def _people_parts(value: str) -> list[tuple[str, str]]:
 
 def one_line(value: str) -> str:
     """Line breaks typed inside a cell (Alt+Enter) removed: “组织党员\n参加志愿服务” → “组织党员参加志愿服务”;
-    a space is kept only between two Latin letters or digits."""
+    a line that starts a new numbered point (“1.学习\n2.研讨”) follows a “；”, and a space is kept
+    between two Latin letters or digits."""
     if "\n" not in value and "\r" not in value:
         return value
-    return _LINE_BREAK.sub(lambda m: " " if _latin_around(m) else "", value.strip())
+    return _LINE_BREAK.sub(_line_joint, value.strip())
 
 
-def _latin_around(m: re.Match) -> bool:
-    before, after = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
-    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+def _line_joint(m: re.Match) -> str:
+    before, rest = m.string[m.start() - 1:m.start()], m.string[m.end():]
+    if numbering(rest)[0] is not None and before not in "；;。，,、：:":
+        return "；"
+    after = rest[:1]
+    return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
 
 
 def parse_progress(value) -> tuple[float | None, bool]:

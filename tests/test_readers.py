@@ -253,6 +253,8 @@ def test_line_breaks_inside_cells():
     assert one_line("组织党员\n参加志愿服务") == "组织党员参加志愿服务"
     assert one_line("开展 PPT\r\nAI 培训") == "开展 PPT AI 培训"
     assert one_line("无换行") == "无换行"
+    assert one_line("1.每月集中学习\n2.举办读书班") == "1.每月集中学习；2.举办读书班"  # points stay apart
+    assert one_line("①学习；\n②研讨") == "①学习；②研讨"
 
 
 def test_status_words_in_the_progress_column(tmp_path):
