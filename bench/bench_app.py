@@ -2,7 +2,9 @@
 
 Plans of 30 and 300 items (tests.conftest.build_plan, written with planviz.template.plan_to_xlsx) are
 uploaded on 上传与检查, then 一页纸总览 (the summary, with its live brief) is rendered; every other page
-is timed once after that. Baseline: an AppTest run of a one-line page in the same process.
+is timed once after that, and each kind of presentation slide once on a 1920×1080 screen (the first
+chart slide in a process also starts kaleido's browser). Baseline: an AppTest run of a one-line page
+in the same process.
 Run: .venv/bin/python bench/bench_app.py 2>/dev/null   (stderr only carries Streamlit's AppTest log lines)
 """
 from __future__ import annotations
@@ -61,6 +63,37 @@ def upload_to_summary(data: bytes, name: str) -> tuple[float, float, AppTest]:
     return t1 - t0, t2 - t1, at
 
 
+SLIDE_KINDS = ("structure", "radar", "timeline", "highlight", "progress")
+
+
+def slide_turns(data: bytes, name: str) -> dict[str, float]:
+    """Seconds to turn to each kind of slide (its first one) on a 1920×1080 screen, in a fresh session."""
+    at = _check(AppTest.from_file(APP, default_timeout=120).run())
+    at.session_state["pv_viewport_known"] = {"width": 1920, "height": 1080, "content": 1760}
+    _check(at.switch_page("pages/upload.py").run())
+    at.file_uploader(key="up_file").upload(name, data, XLSX)
+    _check(at.switch_page("pages/present.py").run())
+    st.cache_data.clear()
+    seen: dict[str, float] = {}
+    while not at.button(key="pr_next").disabled:
+        t = time.perf_counter()
+        at.button(key="pr_next").click()
+        _check(at.run())
+        kind = slide_kind(at)
+        seen.setdefault(kind, time.perf_counter() - t)
+    return seen
+
+
+def slide_kind(at: AppTest) -> str:
+    """Which kind of slide is on screen, read from the counter's title."""
+    counter = next(m.value for m in at.markdown if "pv-counter" in m.value)
+    for word, kind in (("计划结构", "structure"), ("六度雷达", "radar"), ("时间轴", "timeline"),
+                       ("亮点项目", "highlight"), ("进度总览", "progress")):
+        if word in counter:
+            return kind
+    return "cover"
+
+
 def main() -> None:
     base = baseline()
     print(f"基准（一行页面的一次 AppTest 运行）：{base * 1000:.0f} ms\n")
@@ -84,6 +117,11 @@ def main() -> None:
     print(f"{'页面':<22}" + "".join(f"{n:>10}条" for n in SIZES))
     for page in OTHER_PAGES:
         print(f"{page:<24}" + "".join(f"{per_page[n][page]:>11.2f}" for n in SIZES))
+    print("\n演示模式 1920×1080 翻到每一页（首次绘制，秒；图表页含 SVG 渲染）：")
+    turns = {n: slide_turns(plan_to_xlsx(build_plan(n)), f"计划{n}.xlsx") for n in SIZES}
+    print(f"{'幻灯片':<20}" + "".join(f"{n:>10}条" for n in SIZES))
+    for kind in SLIDE_KINDS:
+        print(f"{kind:<22}" + "".join(f"{turns[n].get(kind, float('nan')):>11.2f}" for n in SIZES))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ m[2].metric("具体任务", figures.tasks)
 m[3].metric("亮点项目", figures.highlights)
 m[4].metric("负责人", figures.owners)
 m[5].metric("总体进度", "—" if figures.progress is None else f"{figures.progress:.0%}")
-m[6].metric("逾期事项", len(overdue), delta="需督办" if overdue else None, delta_color="inverse")
+m[6].metric("逾期事项", len(overdue), delta="需督办" if overdue else None, delta_color="inverse", delta_arrow="off")
 
 st.subheader("任务看板")
 items = work_items(plan)
