@@ -46,14 +46,15 @@ c1.button("上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="
 c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
 c3.button("下一页", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
           key="pr_next", width="stretch", type="primary")
-c4.page_link("pages/overview.py", label="退出演示", icon=":material/close:")
+with c4.container(horizontal=True, horizontal_alignment="right"):
+    st.page_link("pages/overview.py", label="退出演示", icon=":material/close:")
 with st.sidebar:  # hidden in this mode; the script still listens
     scripts.clicker_keys("pr_prev", "pr_next")
 
 if kind == "cover":
     st.html(slides.cover(plan))
-elif kind == "structure":  # the other chart slides carry their own titles
-    st.html(f'<h1 class="pv-h">{title}</h1>')
+elif kind == "structure":  # the other chart slides carry their own titles, in this style
+    st.html(slides.chart_heading(title))
     # At most five projects a group (the rest folded into “另有 N 项”) keeps the labels readable across a room.
     ui.show_graph(mindmap(plan, depth=2, layout="radial", label_width=14, palette=pal, max_children=SLIDE_PROJECTS),
                   fit_screen=True)

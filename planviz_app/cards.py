@@ -54,7 +54,7 @@ def highlight_slide(plan: Plan, item: Item) -> str:
     more = f"<li><span>另有 {len(tasks) - 6} 项任务</span></li>" if len(tasks) > 6 else ""
     pct = 0 if item.progress is None else round(item.progress * 100)
     tags = " · ".join(x for x in (item.dimension, item.lever, item.section) if x)
-    return f"""<div class="pv-slide" style="--pv-c:{color}">
+    return f"""<div class="pv-slide pv-focus" style="--pv-c:{color}">
 <div class="pv-kicker">亮点项目 · {escape(tags)}</div>
 <h1 class="pv-h">★ {escape(item.title)}</h1>
 <table class="pv-five">{body}</table>

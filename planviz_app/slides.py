@@ -42,6 +42,10 @@ def slide_css(palette: str = "party") -> str:
 .pv-figs b {{display: block; font-size: clamp(2.6rem, 3.8vw, 5.2rem); color: {p.primary}; line-height: 1.2;}}
 h1.pv-h {{font-size: clamp(2rem, 2.6vw, 3.6rem); color: {p.primary}; border-left: 12px solid var(--pv-c, {p.accent});
   padding: 0 0 0 1rem; margin: .2rem 0 .8rem 0; line-height: 1.3;}}
+.pv-focus {{min-height: calc(100vh - {CHROME}px); display: flex; flex-direction: column; justify-content: center;
+  font-size: clamp(1.15rem, 1.5vw, 2.2rem);}}
+.pv-chart-h {{font-size: clamp(1.6rem, 1.9vw, 2.6rem); font-weight: 700; color: {p.ink}; margin: .2rem 0 0 2%;}}
+.pv-chart-h span {{color: {p.primary};}}
 .pv-kicker {{font-size: .8em; color: {p.muted};}}
 table.pv-five {{width: 100%; border-collapse: collapse; font-size: 1em;}}
 table.pv-five th {{width: 6em; text-align: left; color: {p.primary}; vertical-align: top; padding: .35em 0;}}
@@ -50,11 +54,11 @@ table.pv-five td {{padding: .35em 0; border-bottom: 1px solid #EEE;}}
 .pv-bigbar {{height: .6em; background: #EEE; border-radius: .3em; margin-top: .3em;}}
 .pv-bigbar > div {{height: .6em; border-radius: .3em; background: var(--pv-c);}}
 ul.pv-tasks {{margin-top: .8em; font-size: .85em; columns: 2; column-gap: 3em;}}
-ul.pv-tasks span {{color: {p.muted};}}
+ul.pv-tasks span {{color: {p.muted}; white-space: nowrap;}}
 .pv-counter {{text-align: center; font-size: 1.2rem; color: {p.muted}; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis;}}
 img.pv-fill {{display: block; width: 100%; height: auto; object-fit: contain; max-height: calc(100vh - {CHROME}px);}}
-img.pv-fill.titled {{max-height: calc(100vh - {CHROME}px - 4.6vw);}}
+img.pv-fill.titled {{max-height: calc(100vh - {CHROME}px - 3.4vw);}}
 </style>"""
 
 
@@ -65,6 +69,11 @@ def deck(plan: Plan) -> list[tuple[str, str, Item | None]]:
     slides += [("highlight", f"亮点项目：{h.title}", h) for h in plan.highlights()]
     slides.append(("progress", "进度总览", None))
     return slides
+
+
+def chart_heading(title: str) -> str:
+    """A slide heading drawn like the plotly charts' own titles (bar, bold ink), for the slides that lack one."""
+    return f'<div class="pv-chart-h"><span>▍</span>{escape(title)}</div>'
 
 
 def cover(plan: Plan) -> str:
