@@ -89,7 +89,8 @@ with c2:
 
 if error := st.session_state.get(ERROR_KEY):
     st.error(error, icon=":material/error:")
-    st.caption(f"看板仍在使用：{loaded.plan.display_title}")
+    if not loaded.is_sample:  # for the sample, the note below already says so
+        st.caption(f"看板仍在使用：{loaded.plan.display_title}（{loaded.name}）")
 
 if PENDING_KEY in st.session_state:
     data, name, header_error = st.session_state[PENDING_KEY]
