@@ -1,7 +1,7 @@
 """时间轴：全年工作按时间排开，可按维度、板块、负责人、状态筛选，可下载 PNG。"""
 import streamlit as st
 
-from planviz.charts.timeline import UNDATED_TEXT, timeline, undated_items
+from planviz.charts.timeline import timeline, undated_items
 from planviz.model import STATUSES
 from planviz_app import state, ui, viewport
 from planviz_app.filters import filter_plan, section_names
@@ -28,11 +28,12 @@ shown = filter_plan(plan, dimensions=dimensions, sections=sections, owners=owner
 if not shown.projects and not shown.tasks:
     st.info("没有符合筛选条件的工作，请放宽筛选条件。")
     st.stop()
-fig = timeline(shown, group_by=group_by, color_by=color_by, show_tasks=show_tasks, today=ui.today(),
+options = dict(group_by=group_by, color_by=color_by, show_tasks=show_tasks, today=ui.today(),
                palette=state.palette())
-# On screen the chart is as wide as the page's column; the PNG keeps the print width (1600 px) and its
-# “时间待定” note, which on screen is the list under the chart (the note is wrapped for print width).
-ui.show_figure(ui.without_note(ui.fit_width(fig, viewport.current().content), UNDATED_TEXT), key="tl_chart")
+fig = timeline(shown, **options)
+# On screen the chart is as wide as the page's column and leaves the “时间待定” note to the list under
+# it; the PNG keeps the print width (1600 px) and the note.
+ui.show_figure(timeline(shown, width=viewport.current().content, undated_note=False, **options), key="tl_chart")
 ui.download_figure("下载时间轴 PNG（打印尺寸）", fig, f"{plan.display_title}-时间轴.png", key="tl_png")
 
 undated = undated_items(shown)

@@ -15,7 +15,6 @@ from . import scripts, state, viewport
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-NOTE_LINE = 20  # pixels a line of a chart's bottom note takes in its margin (planviz.charts.timeline)
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN",
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -91,20 +90,6 @@ def fit_width(fig: go.Figure, width: int) -> go.Figure:
             note.update(x=keep_pixels(note.x))
     fitted.update_traces(cliponaxis=False, selector=lambda t: t.type == "scatter" and "text" in (t.mode or ""))
     return fitted
-
-
-def without_note(fig: go.Figure, name: str) -> go.Figure:
-    """The figure without its annotations called ``name``; the bottom margin gives back their lines."""
-    notes = [a for a in fig.layout.annotations if a.name == name]
-    if not notes:
-        return fig
-    lines = sum(str(a.text).count("<br>") + 1 for a in notes)
-    spare = min(lines * NOTE_LINE, max(0, (fig.layout.margin.b or 0) - 90))
-    trimmed = go.Figure(fig)
-    trimmed.layout.annotations = [a for a in fig.layout.annotations if a.name != name]  # update() would merge
-    trimmed.update_layout(margin_b=(fig.layout.margin.b or 0) - spare,
-                          height=fig.layout.height - spare if fig.layout.height else None)
-    return trimmed
 
 
 def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:

@@ -374,21 +374,3 @@ def test_a_big_plan_opens_its_mind_map_split_by_group():
     assert len(at.expander) == 6  # one map per section
     at = _on(_app(), "pages/mindmap.py")
     assert at.toggle[0].value is False and not at.expander  # the 76-item sample stays one map
-
-
-def test_screen_timeline_drops_the_print_note_on_undated_work():
-    from conftest import build_plan
-
-    from planviz.charts.timeline import UNDATED_TEXT, timeline
-    from planviz_app.ui import NOTE_LINE, without_note
-
-    fig = timeline(build_plan(60), show_tasks=True)  # tasks “适时” have no dates
-    notes = [a for a in fig.layout.annotations if a.name == UNDATED_TEXT]
-    assert len(notes) == 1
-    lines = notes[0].text.count("<br>") + 1
-    trimmed = without_note(fig, UNDATED_TEXT)
-    assert not [a for a in trimmed.layout.annotations if a.name == UNDATED_TEXT]
-    assert len(trimmed.layout.annotations) == len(fig.layout.annotations) - 1  # quarter names stay
-    assert trimmed.layout.height == fig.layout.height - lines * NOTE_LINE
-    assert trimmed.layout.margin.b == fig.layout.margin.b - lines * NOTE_LINE >= 90
-    assert without_note(trimmed, UNDATED_TEXT) is trimmed

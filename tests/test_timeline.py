@@ -285,3 +285,32 @@ def test_milestone_with_a_span_keeps_its_bar_and_gets_a_star_at_the_end():
     deadline_only = row_of(fig, "七一表彰")
     assert points(fig, deadline_only, "star") == ["2026-06-30"]
     assert all(deadline_only not in t.y for t in main_bars(fig))
+
+
+def test_width_sets_the_figure_and_caps_the_label_column(plan):
+    wide = timeline(plan, today=TODAY)
+    narrow = timeline(plan, today=TODAY, width=900)
+    assert (wide.layout.width, narrow.layout.width) == (1600, 900)
+    assert narrow.layout.margin.l <= round(0.35 * 900)
+    longest = max(theme.display_width(re.sub("<[^>]+>", "", t)) for t in rows(narrow))
+    assert longest <= (0.35 * 900 - 30) / 8 + 2  # labels were cut to the column
+
+
+def test_undated_note_can_be_left_out_and_percent_labels_are_not_clipped(small_plan):
+    from planviz.charts.timeline import UNDATED_TEXT
+
+    with_note = timeline(small_plan, today=TODAY)
+    without = timeline(small_plan, today=TODAY, undated_note=False)
+    assert any(a.name == UNDATED_TEXT for a in with_note.layout.annotations)
+    assert not any(a.name == UNDATED_TEXT for a in without.layout.annotations)
+    assert without.layout.margin.b < with_note.layout.margin.b
+    percent = [t for t in with_note.data if t.name == "进度"]
+    assert percent and percent[0].cliponaxis is False
+
+
+def test_milestone_percent_sits_clear_of_the_star():
+    plan = Plan(year=2026, items=(Item("P1", "七一表彰", dimension="高度", end=date(2026, 6, 30), milestone=True,
+                                       progress=1.0),))
+    fig = timeline(plan, today=TODAY)
+    label = next(t for t in fig.data if t.name == "进度")
+    assert label.x[0] == "2026-07-09"

@@ -20,7 +20,9 @@ RECURRENCE_NAMES = {"weekly": "每周", "monthly": "每月", "quarterly": "每�
 KIND_NAMES = {"deadline": "截止时间（仅有期限）", "day": "单日活动", "recurring": "周期性工作", "milestone": "里程碑"}
 KIND_SYMBOLS = {"deadline": "diamond", "day": "circle", "recurring": "line-ns", "milestone": "star"}
 UNDATED_TEXT = "时间待定"
-LABEL_WIDTH = 36  # display columns of a row label
+LABEL_WIDTH = 36  # display columns of a row label, at most
+# Row labels: at most this share of the figure width; pixels per display column and padding.
+LABEL_SHARE, LABEL_PX, LABEL_PAD = 0.35, 8, 30
 ROW_HEIGHT = 28  # pixels per row
 COMPACT_ROWS = 200  # above this many rows they shrink, down to MIN_ROW_HEIGHT, to keep exports printable
 MIN_ROW_HEIGHT = 16
@@ -91,7 +93,8 @@ def _esc(text: str) -> str:
     return escape_text(" ".join(str(text).split()))
 
 
-def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str, max_rows: int) -> list[Row]:
+def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str, max_rows: int,
+          label_width: int = LABEL_WIDTH) -> list[Row]:
     """Header, project and task rows; past ``max_rows`` each group keeps an equal share of rows
     and one “另有 N 项” row counts what it folds away."""
     def size(branch) -> int:
@@ -102,7 +105,7 @@ def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str, max_rows:
     rows = []
     for group in groups:
         color = color_of(group.dimension) if group.dimension else None
-        name = _esc(theme.truncate(group.name, LABEL_WIDTH))
+        name = _esc(theme.truncate(group.name, label_width))
         label = f"<b>{name}</b>" if color is None else f"<b><span style='color:{color}'>■</span> {name}</b>"
         if not group.branches:
             label += " <span style='color:#A0A0A0'>（暂无项目）</span>"
@@ -118,12 +121,12 @@ def _rows(groups: list[Group], show_tasks: bool, color_of, muted: str, max_rows:
                 break
             used += size(branch)
             text = ("★ " if branch.item.highlight else "") + branch.item.title
-            text = theme.truncate(" ".join(text.split()), LABEL_WIDTH)
+            text = theme.truncate(" ".join(text.split()), label_width)
             label = f"<b>{_esc(text)}</b>" if show_tasks and branch.tasks else _esc(text)
             rows.append(Row("project", label, theme.display_width(text), branch.item, group.name))
             if show_tasks:  # tasks in a smaller, muted type: right-aligned labels cannot be indented
                 for task in branch.tasks:
-                    text = theme.truncate(" ".join(task.title.split()), LABEL_WIDTH)
+                    text = theme.truncate(" ".join(task.title.split()), label_width)
                     rows.append(Row("task", f"<span style='font-size:12px;color:{muted}'>{_esc(text)}</span>",
                                     theme.display_width(text), task, group.name))
     return rows
@@ -229,7 +232,7 @@ def _check(group_by: str, color_by: str) -> None:
 
 def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimension", show_tasks: bool = False,
              today: date | None = None, palette: str = "party", height: int | None = None,
-             max_rows: int | None = None) -> go.Figure:
+             max_rows: int | None = None, width: int = 1600, undated_note: bool = True) -> go.Figure:
     """The plan on a year calendar: bars from start to end, grouped by section or dimension.
 
     Deadline-only items are diamonds at the deadline, one-day items dots, milestones stars,
@@ -237,6 +240,9 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
     ``today`` (default: the real date) draws a “今天” line when it falls in the plan year.
     Undated items keep their row (“时间待定”) and are listed under the chart. Beyond
     ``max_rows`` rows (default 300) each group shows its first items and a “另有 N 项未显示” row.
+    ``width`` is the figure's pixel width (1600 prints well; the dashboard passes its column's
+    width); row labels take at most LABEL_SHARE of it. ``undated_note=False`` leaves out the list of
+    undated items under the chart, for screens that list them beside it.
     """
     _check(group_by, color_by)
     today = today or date.today()
@@ -247,7 +253,8 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
         return theme.dimension_color(dim, plan.dimensions)
 
     groups = plan_groups(plan, group_by)
-    rows = _rows(groups, show_tasks, dim_color, pal.muted, max_rows or MAX_ROWS)
+    label_columns = max(8, min(LABEL_WIDTH, int((LABEL_SHARE * width - LABEL_PAD) / LABEL_PX)))
+    rows = _rows(groups, show_tasks, dim_color, pal.muted, max_rows or MAX_ROWS, label_columns)
     tasks_of = {b.item.id: b.tasks for g in groups for b in g.branches}
     keys = [*plan.dimensions, UNGROUPED] if color_by == "dimension" else list(STATUSES)
     series: dict[str, _Series] = {}
@@ -299,6 +306,8 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
             lo, hi = min(lo, item.start or right), max(hi, right)
             if item.progress is not None:
                 gap = 3 if kind in ("span", "recurring") or kind is None else 7  # clear of the marker
+                if item.milestone:
+                    gap = 9  # the star is the widest marker
                 progress_text["x"].append((right + timedelta(days=gap)).isoformat())
                 progress_text["y"].append(y)
                 progress_text["text"].append(f"{round(item.progress * 100)}%")
@@ -310,7 +319,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
         fig.add_traces(s.traces())
     if progress_text["x"]:
         fig.add_trace(go.Scatter(x=progress_text["x"], y=progress_text["y"], text=progress_text["text"],
-                                 mode="text", textposition="middle right", name="进度",
+                                 mode="text", textposition="middle right", name="进度", cliponaxis=False,
                                  textfont=dict(size=11, color=pal.muted), hoverinfo="skip", showlegend=False))
     if undated_text["x"]:
         fig.add_trace(go.Scatter(x=undated_text["x"], y=undated_text["y"], mode="text", name=UNDATED_TEXT,
@@ -326,17 +335,16 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=marker, name=name,
                                      legendgroup=f"kind-{kind}"))
 
-    _layout(fig, plan, rows, undated, pal, lo, hi, today, group_by, color_by, height)
+    _layout(fig, plan, rows, undated if undated_note else [], pal, lo, hi, today, group_by, color_by, height, width)
     return fig
 
 
 def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pal: theme.Palette, lo: date,
-            hi: date, today: date, group_by: str, color_by: str, height: int | None) -> None:
+            hi: date, today: date, group_by: str, color_by: str, height: int | None, width: int) -> None:
     """Axes, quarter bands, group bands, the today line, the undated list and the size."""
     year = plan.year
     n = len(rows)
-    width = 1600
-    left = min(520, 30 + 8 * max([r.width for r in rows] + [12]))
+    left = min(round(LABEL_SHARE * width), LABEL_PAD + LABEL_PX * max([r.width for r in rows] + [12]))
     band_start = -left / (width - left - 40)  # group bands reach under the row labels
     shapes, notes = [], []
     for q, name in enumerate(QUARTERS):
@@ -365,7 +373,8 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
     note_lines: list[str] = []
     if undated:
         names = "、".join(theme.truncate(i.title, 24) for i in undated)
-        note_lines = theme.wrap_text(f"时间待定（{len(undated)} 项）：{names}", 150, max_lines=5)
+        note_lines = theme.wrap_text(f"时间待定（{len(undated)} 项）：{names}", max(40, (width - 60) * 2 // 13),
+                                     max_lines=5)  # 12 px type: 6.5 px a column
         notes.append(dict(x=0, y=0, xref="paper", yref="paper", xanchor="left", yanchor="top", yshift=-30,
                           align="left", showarrow=False, name=UNDATED_TEXT,
                           text="<br>".join(_esc(line) for line in note_lines),
