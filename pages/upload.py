@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from planviz import theme
 from planviz.model import STATUSES, HeaderError
 from planviz.readers import FIELDS
 from planviz.safety import MAX_FILE_BYTES
@@ -100,7 +101,10 @@ if PENDING_KEY in st.session_state:
     options = [UNUSED, *FIELDS.values()]
     grid = st.columns(4)
     for i, column in enumerate(header_error.columns):
-        grid[i % 4].selectbox(f"第 {i + 1} 列「{column}」", options, key=f"up_map_{i}")
+        cell = grid[i % 4]
+        cell.selectbox(f"第 {i + 1} 列「{column}」", options, key=f"up_map_{i}")
+        examples = [row[i] for row in header_error.samples if i < len(row) and row[i]]
+        cell.caption("例：" + " ｜ ".join(theme.truncate(e, 16) for e in examples) if examples else "（下方无内容）")
     st.button("按此对应重新读取", type="primary", key="up_remap", on_click=_on_map, args=(header_error.columns,))
     st.stop()
 

@@ -22,11 +22,15 @@ class HeaderError(PlanError):
     """No recognisable header: carries what the user needs to map columns by hand."""
 
     def __init__(self, message: str, sheet: str | None = None, header_row: int | None = None,
-                 columns: tuple[str, ...] = ()):
+                 columns: tuple[str, ...] = (), samples: tuple[tuple[str, ...], ...] = ()):
         super().__init__(message)
         self.sheet = sheet
         self.header_row = header_row  # 1-based row the columns were taken from
         self.columns = columns  # header texts (or column letters) offered for mapping
+        self.samples = samples  # a few rows under that row, one text per column: what each column holds
+
+    def __reduce__(self):  # keeps the attributes across the isolated parser's process boundary
+        return (type(self), (str(self), self.sheet, self.header_row, self.columns, self.samples))
 
 
 @dataclass(frozen=True)

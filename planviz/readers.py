@@ -26,6 +26,7 @@ __all__ = ["FIELDS", "load_plan"]
 _IGNORED_SHEETS = re.compile(r"说明|填写|填表|目录|字典|下拉|选项|参数|示例|样例|使用方法")
 _PLAN_SHEET = re.compile(r"计划|任务|清单|台账|要点|安排")  # “2026年工作计划（含填写说明）” is still the plan
 _META_SHEETS = {"计划信息", "基本信息", "计划概况", "封面"}
+SAMPLE_ROWS = 3  # rows shown under each column when the user maps columns by hand
 META_KEYS: dict[str, tuple[str, ...]] = {
     "organization": ("组织名称", "党组织名称", "单位名称", "支部名称", "党组织", "组织", "单位"),
     "year": ("年度", "年份", "计划年度"),
@@ -450,8 +451,10 @@ def _header_error(unread: list[tuple[RawSheet, list]], name: str) -> PlanError:
                          f"请在工作表中填写工作内容、责任人、完成时限等列后再上传。")
     sheet, rows = max(unread, key=lambda sr: len(sr[1]))
     row, columns = best_guess_columns(rows)
+    filled = [r for r in rows[row + 1:] if any(text(v) for v in r)][:SAMPLE_ROWS]
+    samples = tuple(tuple(text(r[i]) if i < len(r) else "" for i in range(len(columns))) for r in filled)
     return HeaderError(f"工作表「{sheet.name}」中没有找到可识别的表头（如“工作内容”“责任人”“完成时限”）。"
-                       f"请把表头改成常见写法，或手动指定各列的含义。", sheet.name, row + 1, columns)
+                       f"请把表头改成常见写法，或手动指定各列的含义。", sheet.name, row + 1, columns, samples)
 
 
 def _year_of(value: str) -> int | None:

@@ -134,6 +134,8 @@ def test_unrecognised_headers_are_mapped_by_hand_and_reread():
     assert "没有找到可识别的表头" in at.warning[0].value
     boxes = [b for b in at.selectbox if b.key and b.key.startswith("up_map_")]
     assert [b.label for b in boxes] == ["第 1 列「甲列」", "第 2 列「乙列」", "第 3 列「丙列」"]
+    examples = [c.value for c in at.caption if c.value.startswith("例：")]
+    assert examples[0].startswith("例：学习贯彻全会精神") and "张三" in examples[1]
     for box, label in zip(boxes, ("工作内容", "责任人", "完成时限")):
         box.set_value(label)
     at.button(key="up_remap").click()

@@ -148,6 +148,7 @@ def test_unknown_header_raises_header_error_with_columns(tmp_path):
     err = caught.value
     assert (err.sheet, err.header_row, err.columns) == ("Sheet1", 2, ("甲栏", "乙栏", "丙栏"))
     assert "Sheet1" in str(err) and "表头" in str(err)
+    assert err.samples == (("开展主题党日", "张三", "3月底前"), ("走访慰问", "李四", "七一前"))
 
 
 def test_column_map_rereads(tmp_path):
