@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_PACKAGES=(python3-venv graphviz fonts-noto-cjk chromium)
+# libatomic1: the node driver inside the playwright wheel (browser tests) needs it; minimal Debian lacks it.
+APT_PACKAGES=(python3-venv graphviz fonts-noto-cjk chromium libatomic1)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
