@@ -7,7 +7,7 @@ import re
 import graphviz
 
 from .. import theme
-from ..model import Item, Plan
+from ..model import Item, Plan, PlanError
 from ..stats import Branch, Group, effective_status, item_dimension, plan_groups, when_text
 from .style import tint
 
@@ -210,11 +210,11 @@ def _cap(groups: list[Group], depth: int, max_children: int | None) -> int | Non
 
 def _check(group_by: str, depth: int, layout: str) -> str:
     if group_by not in GROUP_BYS:
-        raise ValueError(f"group_by 须为 section 或 dimension，收到「{group_by}」")
+        raise PlanError(f"思维导图的分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
     if depth not in (1, 2, 3):
-        raise ValueError(f"depth 须为 1、2 或 3，收到「{depth}」")
+        raise PlanError(f"思维导图的层级须为 1、2 或 3，收到「{depth}」")
     if layout not in LAYOUTS:
-        raise ValueError(f"layout 须为 tree 或 radial，收到「{layout}」")
+        raise PlanError(f"思维导图的布局须为 tree（树状）或 radial（放射状），收到「{layout}」")
     return LAYOUTS[layout]
 
 
