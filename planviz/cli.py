@@ -4,10 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
+from .charts import CHART_NAMES
 from .model import PlanError, plan_to_json
 
 CHARTS = ("mindmap", "timeline", "radar", "levers", "progress")
@@ -16,8 +18,42 @@ LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
 
 
+# argparse speaks English; these are its messages a user can meet, in Chinese.
+_ARGPARSE_MESSAGES = (
+    (r"the following arguments are required: (.+)", r"缺少必填参数：\1"),
+    (r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
+    (r"argument (\S+): invalid \w+ value: (.+)", r"参数 \1 的值 \2 无效"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
+)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help and errors are Chinese."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str):
+        for pattern, chinese in _ARGPARSE_MESSAGES:
+            if re.fullmatch(pattern, message):
+                message = re.sub(pattern, chinese, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"错误：{message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m planviz", description="planviz：年度党建工作计划可视化工具")
+    p = _Parser(prog="python -m planviz", description="planviz：年度党建工作计划可视化工具")
     sub = p.add_subparsers(dest="command", required=True, metavar="命令")
 
     s = sub.add_parser("inspect", help="读取计划表，显示条目与问题")
@@ -34,14 +70,14 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True, help="输出文件，如 模板.xlsx")
 
     s = sub.add_parser("render", help="把计划导出为图片")
-    s.add_argument("file")
-    s.add_argument("--chart", required=True, choices=CHARTS)
+    s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv）")
+    s.add_argument("--chart", required=True, choices=CHARTS, help="图表：" + "、".join(CHART_NAMES.values()))
     s.add_argument("-o", "--output", required=True, help="输出文件 .png 或 .svg")
-    s.add_argument("--width", type=int)
-    s.add_argument("--height", type=int)
-    s.add_argument("--scale", type=float)
-    s.add_argument("--year", type=int)
-    s.add_argument("--palette", choices=("party", "neutral"), default="party")
+    s.add_argument("--width", type=int, help="图宽（像素，导出时再乘以 --scale）")
+    s.add_argument("--height", type=int, help="图高（像素）")
+    s.add_argument("--scale", type=float, help="放大倍数（默认 2，PNG 至少 2000 像素宽）")
+    s.add_argument("--year", type=int, help="计划年度（默认从表格中读取）")
+    s.add_argument("--palette", choices=("party", "neutral"), default="party", help="配色：党建红或简约")
     s.add_argument("--group-by", choices=("section", "dimension"), help="思维导图、时间轴：按板块或按六度维度分组")
     s.add_argument("--layout", choices=("radial", "tree"), default="radial",
                    help="思维导图布局：radial 放射状（默认，适合打印）或 tree 从左到右")
@@ -51,12 +87,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="雷达图指标：项目数、工作量或平均进度")
 
     s = sub.add_parser("brief", help="生成一页纸简报（PNG/PDF）")
-    s.add_argument("files", nargs="+")
+    s.add_argument("files", nargs="+", metavar="file", help="一个或多个计划表文件")
     s.add_argument("-o", "--output", required=True, help="输出 .png / .pdf，或多个文件时的输出文件夹")
     s.add_argument("--format", choices=("a4", "slide"), default="a4")
     s.add_argument("--logo", help="组织标识图片")
-    s.add_argument("--year", type=int)
-    s.add_argument("--palette", choices=("party", "neutral"), default="party")
+    s.add_argument("--year", type=int, help="计划年度（默认从表格中读取）")
+    s.add_argument("--palette", choices=("party", "neutral"), default="party", help="配色：党建红或简约")
     return p
 
 

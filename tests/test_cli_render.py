@@ -64,3 +64,16 @@ def test_template_command_writes_a_readable_template(tmp_path):
     assert main(["template", "-o", str(out)]) == 0
     plan = load_plan(out)
     assert len(plan.projects) == 2 and not plan.errors()
+
+
+def test_command_line_mistakes_and_help_are_chinese():
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "planviz", *args], capture_output=True, text=True, timeout=60)
+
+    missing = run("inspect")
+    assert missing.returncode == 2 and "错误：缺少必填参数：file" in missing.stderr and "error" not in missing.stderr
+    wrong = run("render", "x.xlsx", "--chart", "饼图", "-o", "x.png")
+    assert wrong.returncode == 2 and "参数 --chart 的取值" in wrong.stderr and "mindmap" in wrong.stderr
+    helped = run("render", "--help")
+    assert helped.returncode == 0 and helped.stdout.startswith("用法：") and "显示本帮助并退出" in helped.stdout
+    assert "usage" not in helped.stdout and "options" not in helped.stdout
