@@ -261,6 +261,18 @@ def test_plan_without_highlights_or_items_still_makes_a_page():
     assert page.render().size == (2480, 3508)
 
 
+def test_work_outside_the_plan_year_is_named_at_the_edge_clear_of_the_today_line():
+    plan = Plan(year=YEAR, items=(
+        Item("P1", "召开组织生活会", dimension="精度", start=date(YEAR + 1, 1, 1), end=date(YEAR + 1, 1, 31)),
+        Item("P2", "上年度总结", dimension="高度", end=date(YEAR - 1, 12, 31))))
+    block = brief.compose_brief(plan, today=TODAY).block("timeline")
+    texts = {t.text: t for t in block.texts}
+    assert "次年1月 →" in texts and "← 2025年12月" in texts
+    grid_right = block.box[2]
+    today_x = block.box[0] + (grid_right - block.box[0]) * (TODAY - date(YEAR, 1, 1)).days / 365
+    assert texts["次年1月 →"].bbox()[2] < today_x  # the words end before the today line
+
+
 # -- command line -----------------------------------------------------------------------------------
 def _write_plans(tmp_path: Path) -> list[str]:
     from planviz.template import plan_to_xlsx

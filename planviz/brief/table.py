@@ -232,8 +232,19 @@ def _bar(ctx: Ctx, item: Item, mid: float, xpos, color: str, thick: int) -> list
     """Timeline mark of one item: a bar for a period, a faint line ending in ◆ for a bare deadline."""
     st = ctx.style
     span = span_of(ctx.plan, item)
+    year = ctx.plan.year
     if span is None:
-        return [text_at(xpos(date(ctx.plan.year, 1, 1)) + st.px(16), mid, "时间待定", "sans", st.small, ctx.pal.muted, "lm")]
+        return [text_at(xpos(date(year, 1, 1)) + st.px(16), mid, "时间待定", "sans", st.small, ctx.pal.muted, "lm")]
+    if span[0].year > year or span[1].year < year:  # wholly outside the plan year: say when, at that edge
+        day = span[0] if span[0].year > year else span[1]
+        when = f"{'次年' if day.year == year + 1 else f'{day.year}年'}{day.month}月"
+        if day.year > year:
+            label, right = f"{when} →", xpos(date(year, 12, 31))
+            today = xpos(ctx.today) if ctx.today.year == year else None
+            if today is not None and right - text_width(label, "sans", st.small) - st.px(12) < today:
+                right = today - st.px(12)  # keep the words clear of the today line
+            return [text_at(right, mid, label, "sans", st.small, color, "rm")]
+        return [text_at(xpos(date(year, 1, 1)), mid, f"← {when}", "sans", st.small, color, "lm")]
     if item.start is None:
         xe = xpos(span[1])
         return [line([(xpos(span[0]), mid), (xe, mid)], mix(color, "#FFFFFF", 0.55), max(2, st.px(6))),
