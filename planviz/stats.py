@@ -276,3 +276,42 @@ def when_text(item: Item) -> str:
     if text and dates and text != dates:
         return f"{text}（{dates}）"
     return text or dates or "时间待定"
+
+
+# -- the plan's own health, against the six-dimension model and the five project elements ----------
+@dataclass(frozen=True)
+class Check:
+    """One line of the plan check: a name, whether it passes, and what is found or missing."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+def plan_checks(plan: Plan) -> list[Check]:
+    """How the plan measures up to good practice: six dimensions covered, 1–2 highlight projects,
+    projects with all five elements, named owners, dates on the timeline, progress reported."""
+    covered = [s.dimension for s in dimension_stats(plan) if s.projects]
+    missing = [d for d in plan.dimensions if d not in covered]
+    highlights = len(plan.highlights())
+    projects = plan.projects
+    complete = sum(1 for p in projects if not p.missing_elements())
+    work = work_items(plan)
+    owned = sum(1 for i in work if i.owners)
+    dated = sum(1 for i in work if span_of(plan, i) or i.recurrence)
+    reported = sum(1 for i in work if i.progress is not None or i.status)
+
+    def share(n: int, total: int, noun: str) -> str:
+        return f"{n}/{total} {noun}" if total else f"暂无{noun}"
+
+    return [
+        Check("六度覆盖", not missing,
+              f"{len(covered)}/{len(plan.dimensions)} 个维度有项目" + (f"，缺少{'、'.join(missing)}" if missing else "")),
+        Check("亮点项目", 1 <= highlights <= 3,
+              f"{highlights} 个" + ("" if highlights else "，建议确定 1–2 个特色项目")),
+        Check("项目化五要素", bool(projects) and complete == len(projects),
+              share(complete, len(projects), "个项目要素齐全")),
+        Check("责任到人", bool(work) and owned == len(work), share(owned, len(work), "项有负责人")),
+        Check("时间节点", bool(work) and dated == len(work), share(dated, len(work), "项时间明确")),
+        Check("进度填报", bool(work) and reported == len(work), share(reported, len(work), "项已填报进度或状态")),
+    ]

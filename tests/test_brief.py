@@ -261,6 +261,16 @@ def test_plan_without_highlights_or_items_still_makes_a_page():
     assert page.render().size == (2480, 3508)
 
 
+def test_a_small_plan_gets_the_plan_check_in_the_room_it_leaves():
+    small = brief.compose_brief(make_plan(8, highlights=0), today=TODAY)
+    checks = small.block("checks")
+    assert checks is not None
+    text = _joined(checks)
+    assert "计划体检" in text and "六度覆盖" in text and "建议确定 1–2 个特色项目" in text
+    assert checks.box[3] <= small.block("footer").box[1]
+    assert brief.compose_brief(make_plan(300), today=TODAY).block("checks") is None  # no room on a full page
+
+
 def test_work_outside_the_plan_year_is_named_at_the_edge_clear_of_the_today_line():
     plan = Plan(year=YEAR, items=(
         Item("P1", "召开组织生活会", dimension="精度", start=date(YEAR + 1, 1, 1), end=date(YEAR + 1, 1, 31)),

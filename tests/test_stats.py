@@ -66,3 +66,21 @@ def test_owner_and_lever_counts():
 def test_key_figures():
     kf = stats.key_figures(_plan())
     assert (kf.sections, kf.projects, kf.tasks, kf.highlights, kf.owners) == (1, 3, 2, 0, 2)
+
+
+def test_plan_checks_name_what_is_missing():
+    checks = {c.name: c for c in stats.plan_checks(_plan())}
+    assert list(checks) == ["六度覆盖", "亮点项目", "项目化五要素", "责任到人", "时间节点", "进度填报"]
+    assert not checks["六度覆盖"].ok and "缺少高度、亮度、融合度" in checks["六度覆盖"].detail
+    assert not checks["亮点项目"].ok and "建议确定 1–2 个" in checks["亮点项目"].detail
+    assert checks["项目化五要素"].detail == "0/3 个项目要素齐全"
+    assert checks["责任到人"].detail == "3/4 项有负责人" and not checks["责任到人"].ok
+    assert checks["时间节点"].ok and checks["时间节点"].detail == "4/4 项时间明确"
+
+
+def test_plan_checks_pass_on_a_complete_plan():
+    from planviz.sample import sample_plan
+
+    checks = {c.name: c.ok for c in stats.plan_checks(sample_plan())}
+    assert checks["六度覆盖"] and checks["亮点项目"] and checks["责任到人"] and checks["时间节点"]
+    assert not checks["项目化五要素"]  # the sample leaves two projects incomplete on purpose

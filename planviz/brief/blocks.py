@@ -7,7 +7,7 @@ from .. import theme
 from ..charts.radar import radar_values
 from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, mix, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
-from ..stats import key_figures, overdue_items, span_of, status_counts, when_text, work_items
+from ..stats import key_figures, overdue_items, plan_checks, span_of, status_counts, when_text, work_items
 from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, QUARTERS, Ctx, cn_date, heading, text_at
 
 
@@ -390,3 +390,43 @@ def highlights_block(ctx: Ctx, box: Box, vertical: bool) -> Block:
                   rect((b[0] + st.rule, b[1] + st.px(12), b[2] - st.rule, cap + 1), fill=pal.background)] + card
     return Block("highlights", (x0, box[1], x1, boxes[-1][1] + height), tuple(marks),
                  shown=tuple(it.title for it in shown), hidden=hidden)
+
+
+# -- plan check ------------------------------------------------------------------------------------
+CHECK_COLUMNS = 2
+
+
+def _check_row_height(ctx: Ctx) -> int:
+    return round(ctx.style.small * 2.1)
+
+
+def checks_need(ctx: Ctx) -> int:
+    """Height the plan check takes: its heading and one row per pair of checks."""
+    rows = -(-len(plan_checks(ctx.plan)) // CHECK_COLUMNS)
+    return round(ctx.style.h2 * 1.25) + ctx.style.px(40) + rows * _check_row_height(ctx)
+
+
+def checks_block(ctx: Ctx, box: Box) -> Block:
+    """计划体检: the plan against the six-dimension model and the five project elements,
+    a green ✓ or an amber ! per check, in two columns (shown where the page has room)."""
+    st, pal = ctx.style, ctx.pal
+    checks = plan_checks(ctx.plan)
+    passed = sum(c.ok for c in checks)
+    marks, top = heading(ctx, box, "计划体检", f"对照六度模型和项目化五要素：{passed}/{len(checks)} 项达标")
+    x0, _, x1, _ = box
+    col_w = (x1 - x0 - st.gutter * (CHECK_COLUMNS - 1)) / CHECK_COLUMNS
+    lh, r = _check_row_height(ctx), st.px(22)
+    name_w = max(text_width(c.name, "bold", st.body) for c in checks) + st.px(24)
+    for k, check in enumerate(checks):
+        cx = x0 + (k % CHECK_COLUMNS) * (col_w + st.gutter)
+        mid = top + (k // CHECK_COLUMNS) * lh + lh / 2
+        color = theme.STATUS_COLORS["已完成"] if check.ok else theme.STATUS_COLORS["暂缓"]
+        marks.append(Shape("ellipse", ((cx, mid - r), (cx + 2 * r, mid + r)), fill=color))
+        marks.append(text_at(cx + r, mid, "✓" if check.ok else "!", "bold", st.small, "#FFFFFF", "mm"))
+        tx = cx + 2 * r + st.px(18)
+        marks.append(text_at(tx, mid, check.name, "bold", st.body, pal.ink, "lm"))
+        room = cx + col_w - tx - name_w
+        marks.append(text_at(tx + name_w, mid, fit(clean(check.detail), "sans", st.small, room), "sans", st.small,
+                             pal.muted if check.ok else pal.ink, "lm"))
+    rows = -(-len(checks) // CHECK_COLUMNS)
+    return Block("checks", (x0, box[1], x1, top + rows * lh), tuple(marks))

@@ -12,8 +12,8 @@ from .. import theme
 from ..layout import Block, Text, clean, paint
 from ..model import Plan, PlanError
 from .base import DPI, STYLES, Ctx
-from .blocks import (figures_block, footer_block, has_progress, header_block, highlights_block, highlights_min,
-                     progress_block, quarter_load_block, radar_block)
+from .blocks import (checks_block, checks_need, figures_block, footer_block, has_progress, header_block,
+                     highlights_block, highlights_min, progress_block, quarter_load_block, radar_block)
 from .table import plan_table, table_need
 
 
@@ -84,7 +84,15 @@ def compose_brief(plan: Plan, *, fmt: str = "a4", logo: bytes | str | Path | Non
         slot = min(max(room, highlights_min(ctx, x1 - x0)), st.px(900))
         high = highlights_block(ctx, (x0, y, x1, y + slot), vertical=False)
         blocks.append(high)
-        blocks += plan_table(ctx, (x0, high.box[3] + gap, x1, bottom))
+        top = high.box[3] + gap
+        # A small plan leaves room under its table: there the page says how the plan measures up.
+        check_room = checks_need(ctx) + round(gap * 1.2)
+        with_checks = bottom - top - table_need(ctx, x1 - x0) >= check_room
+        table = plan_table(ctx, (x0, top, x1, bottom - check_room if with_checks else bottom))
+        blocks += table
+        if with_checks:
+            below = max(b.box[3] for b in table) + round(gap * 1.2)
+            blocks.append(checks_block(ctx, (x0, below, x1, bottom)))
     else:
         col_a, col_c = st.px(920), st.px(1060)
         figures = figures_block(ctx, (x0, y, x1, 0), columns=6)
