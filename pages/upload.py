@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from planviz import theme
+from planviz import stats, theme
 from planviz.model import STATUSES, HeaderError
 from planviz.readers import FIELDS
 from planviz.safety import MAX_FILE_BYTES
@@ -114,6 +114,13 @@ if loaded.is_sample:
             icon=":material/info:")
 else:
     st.success(f"已读取「{loaded.name}」：{plan.display_title}", icon=":material/check_circle:")
+
+st.subheader("计划体检", help="对照六度模型、亮点项目和项目化五要素（目标、负责人、时间节点、成果形式、评估标准）")
+checks = stats.plan_checks(plan)
+grid = st.columns(3)
+for k, check in enumerate(checks):
+    mark = ":green[:material/check_circle:]" if check.ok else ":orange[:material/error:]"
+    grid[k % 3].markdown(f"{mark} **{check.name}**　{check.detail}")
 
 st.subheader("检查报告")
 errors, warnings = plan.errors(), plan.warnings()

@@ -376,3 +376,10 @@ def test_a_big_plan_opens_its_mind_map_split_by_group():
     assert len(at.expander) == 6  # one map per section
     at = _on(_app(), "pages/mindmap.py")
     assert at.toggle[0].value is False and not at.expander  # the 76-item sample stays one map
+
+
+def test_upload_page_shows_the_plan_check():
+    at = _on(_app(), "pages/upload.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert "**六度覆盖**" in text and "6/6 个维度有项目" in text
+    assert "**项目化五要素**" in text and ":orange[" in text  # two sample projects lack elements
