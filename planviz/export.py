@@ -5,7 +5,6 @@ import atexit
 import math
 import subprocess
 import threading
-from typing import Iterable
 
 import graphviz
 import plotly.graph_objects as go
@@ -95,13 +94,6 @@ def figure_bytes(fig: go.Figure, fmt: str = "png", width: int | None = None, hei
     fmt = _format_of(fmt)
     with _LOCK:
         return _render(fig, fmt, width, height, scale)
-
-
-def figures_bytes(figs: Iterable[tuple[go.Figure, dict]], fmt: str = "png") -> list[bytes]:
-    """Render several figures in one locked pass; each entry is (figure, {width, height, scale})."""
-    fmt = _format_of(fmt)
-    with _LOCK:
-        return [_render(fig, fmt, opts.get("width"), opts.get("height"), opts.get("scale")) for fig, opts in figs]
 
 
 def _run_graphviz(prog: str, fmt: str, source: str, extra: list[str], timeout: float) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Mapping
+from typing import Iterable
 
 DEFAULT_DIMENSIONS: tuple[str, ...] = ("高度", "深度", "精度", "温度", "亮度", "融合度")
 DEFAULT_LEVERS: tuple[str, ...] = ("项目化", "清单化", "责任化", "品牌化", "数字化")
@@ -200,8 +200,6 @@ class Plan:
     def with_issues(self, issues: Iterable[Issue]) -> "Plan":
         return dataclasses.replace(self, issues=tuple(issues))
 
-    def meta_dict(self) -> Mapping[str, str]:
-        return dict(self.meta)
 
 
 def item_to_json(item: Item) -> dict:

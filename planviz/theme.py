@@ -23,7 +23,6 @@ SERIF_FAMILY = "Noto Serif CJK SC"
 
 # Party red with gold accents; neutral is for units that prefer a plain look.
 PARTY_RED = "#C8102E"
-DARK_RED = "#9E0B22"
 GOLD = "#D4A017"
 LIGHT_GOLD = "#F6E7B4"
 INK = "#2B2B2B"

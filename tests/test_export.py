@@ -12,7 +12,7 @@ from PIL import Image
 from planviz import theme
 from planviz.charts.mindmap import mindmap
 from planviz.charts.timeline import timeline
-from planviz.export import DEFAULT_SCALE, dot_bytes, figure_bytes, figures_bytes
+from planviz.export import DEFAULT_SCALE, dot_bytes, figure_bytes
 from planviz.model import PlanError
 
 
@@ -72,14 +72,6 @@ def test_unknown_format_is_a_chinese_error():
         figure_bytes(go.Figure(), "jpg")
     with pytest.raises(PlanError, match="不支持的导出格式"):
         dot_bytes("digraph { a }", "gif")
-
-
-def test_figures_bytes_keeps_order_and_sizes(warm):
-    figs = [(_swatch("#FF0000", "甲"), {"width": 300, "height": 200, "scale": 1}),
-            (_swatch("#0000FF", "乙"), {"width": 260, "height": 180, "scale": 1})]
-    red, blue = (_image(b) for b in figures_bytes(figs))
-    assert red.size == (300, 200) and red.getpixel((3, 3)) == (255, 0, 0)
-    assert blue.size == (260, 180) and blue.getpixel((3, 3)) == (0, 0, 255)
 
 
 def test_concurrent_exports_each_get_their_own_image(warm):
