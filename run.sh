@@ -9,7 +9,12 @@ cd "$(dirname "$0")"
 # libatomic1: the node driver inside the playwright wheel (browser tests) needs it; minimal Debian lacks it.
 APT_PACKAGES=(python3-venv graphviz fonts-noto-cjk chromium libatomic1)
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "需要安装系统软件包，请以 root 身份运行，或先安装 sudo：$*" >&2; exit 1
+  fi
+}
 
 install_system() {
   local missing=()
