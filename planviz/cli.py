@@ -108,6 +108,7 @@ def _load(path: str, year: int | None):
 
 
 def cmd_inspect(args) -> int:
+    """Print the plan's items and issues, as Chinese text or as JSON."""
     plan = _load(args.file, args.year)
     if args.json:
         json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2)
@@ -159,6 +160,7 @@ def _argument_text(value: str) -> str:
 
 
 def cmd_when(args) -> int:
+    """Print the start, end and rhythm of one expression, or of each stdin line."""
     year = args.year or date.today().year
     out = sys.stdout
     if args.batch:
@@ -173,6 +175,7 @@ def cmd_when(args) -> int:
 
 
 def cmd_template(args) -> int:
+    """Write the canonical plan template."""
     from .template import write_template
 
     out = Path(args.output)
@@ -196,6 +199,7 @@ def _chart_options(args) -> dict:
 
 
 def cmd_render(args) -> int:
+    """Export one chart of a plan as PNG or SVG."""
     from .charts import build_chart
     from .export import dot_bytes, figure_bytes
 
@@ -216,6 +220,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_brief(args) -> int:
+    """Write the one-page brief of one or many plans."""
     from .brief import write_briefs
 
     return write_briefs(args.files, Path(args.output), fmt=args.format, logo=args.logo, year=args.year,
@@ -227,6 +232,7 @@ COMMANDS = {"inspect": cmd_inspect, "when": cmd_when, "template": cmd_template, 
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code (2: the file or the arguments cannot be used)."""
     # Chinese output must survive a POSIX-locale terminal or a pipe.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):

@@ -108,6 +108,7 @@ def clean(text: str, face: str = "sans") -> str:
 
 # -- measuring and wrapping by pixel width -----------------------------------------------
 def text_width(text: str, face: str, size: int) -> float:
+    """Width in pixels of ``text`` in ``face`` at ``size``."""
     return font(face, size).getlength(text)
 
 
@@ -218,15 +219,18 @@ class Block:
 
     @property
     def texts(self) -> tuple[Text, ...]:
+        """The block's text lines."""
         return tuple(m for m in self.marks if isinstance(m, Text))
 
 
 def rect(box: Box, fill: str | None = None, outline: str | None = None, width: int = 1,
          radius: int = 0) -> Shape:
+    """A rectangle over ``box``, optionally with rounded corners."""
     return Shape("rect", ((box[0], box[1]), (box[2], box[3])), fill, outline, width, radius)
 
 
 def line(points, color: str, width: int = 1) -> Shape:
+    """A polyline through ``points``."""
     return Shape("line", tuple(points), None, color, width)
 
 

@@ -96,14 +96,17 @@ class Item:
 
     @property
     def owner_text(self) -> str:
+        """Owners joined with 、 (empty when none)."""
         return "、".join(self.owners)
 
     @property
     def department_text(self) -> str:
+        """Departments joined with 、 (empty when none)."""
         return "、".join(self.departments)
 
     @property
     def extras(self) -> dict[str, str]:
+        """The user's own columns as a dict, header → value."""
         return dict(self.extra)
 
     def missing_elements(self) -> list[str]:
@@ -144,24 +147,30 @@ class Plan:
         return f"{org}{self.year}年度党建工作计划"
 
     def by_id(self) -> dict[str, Item]:
+        """Every item by its id."""
         return {item.id: item for item in self.items}
 
     def get(self, item_id: str) -> Item | None:
+        """The item with ``item_id``, or None."""
         return self.by_id().get(item_id)
 
     def of_level(self, level: str) -> tuple[Item, ...]:
+        """Items of one level (section, project or task), in plan order."""
         return tuple(item for item in self.items if item.level == level)
 
     @property
     def sections(self) -> tuple[Item, ...]:
+        """The section items, in plan order."""
         return self.of_level("section")
 
     @property
     def projects(self) -> tuple[Item, ...]:
+        """The project items, in plan order."""
         return self.of_level("project")
 
     @property
     def tasks(self) -> tuple[Item, ...]:
+        """The task items, in plan order."""
         return self.of_level("task")
 
     def children(self, item_id: str | None) -> tuple[Item, ...]:
@@ -169,6 +178,7 @@ class Plan:
         return tuple(item for item in self.items if item.parent == item_id)
 
     def highlights(self) -> tuple[Item, ...]:
+        """Projects marked as highlights (亮点/特色)."""
         return tuple(item for item in self.projects if item.highlight)
 
     def owners(self) -> tuple[str, ...]:
@@ -185,19 +195,24 @@ class Plan:
         return sum(values) / len(values) if values else None
 
     def errors(self) -> tuple[Issue, ...]:
+        """Issues of severity error."""
         return tuple(i for i in self.issues if i.severity == "error")
 
     def warnings(self) -> tuple[Issue, ...]:
+        """Issues of severity warning."""
         return tuple(i for i in self.issues if i.severity == "warning")
 
     # -- copies --------------------------------------------------------------
     def replace(self, **changes) -> "Plan":
+        """A copy with ``changes`` applied (the plan itself is frozen)."""
         return dataclasses.replace(self, **changes)
 
     def with_items(self, items: Iterable[Item]) -> "Plan":
+        """A copy holding ``items``."""
         return dataclasses.replace(self, items=tuple(items))
 
     def with_issues(self, issues: Iterable[Issue]) -> "Plan":
+        """A copy holding ``issues``."""
         return dataclasses.replace(self, issues=tuple(issues))
 
 
@@ -225,6 +240,7 @@ def item_to_json(item: Item) -> dict:
 
 
 def issue_to_json(issue: Issue) -> dict:
+    """The CLI's JSON shape of one issue."""
     return {
         "severity": issue.severity,
         "sheet": issue.sheet,

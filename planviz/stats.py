@@ -34,6 +34,7 @@ class KeyFigures:
 
 
 def key_figures(plan: Plan) -> KeyFigures:
+    """Counts of sections, projects, tasks, highlights and owners, and overall progress."""
     return KeyFigures(len(plan.sections), len(plan.projects), len(plan.tasks), len(plan.highlights()),
                       len(plan.owners()), plan.overall_progress())
 
@@ -97,6 +98,7 @@ def status_counts(plan: Plan, items: tuple[Item, ...] | None = None) -> dict[str
 
 
 def year_bounds(plan: Plan) -> tuple[date, date]:
+    """First and last day of the plan year."""
     return date(plan.year, 1, 1), date(plan.year, 12, 31)
 
 

@@ -101,10 +101,12 @@ def dimension_colors(dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> dict[s
 
 
 def status_color(status: str | None) -> str:
+    """Colour of a status (grey when unknown)."""
     return STATUS_COLORS.get(status or "", UNKNOWN_COLOR)
 
 
 def lever_color(lever: str | None, levers: tuple[str, ...] = DEFAULT_LEVERS) -> str:
+    """Colour of a lever (五大抓手); a plan's own names reuse the default of the same position."""
     if lever in LEVER_COLORS:
         return LEVER_COLORS[lever]
     if lever in levers:

@@ -21,6 +21,7 @@ CARD_CSS = """<style>
 
 
 def progress_text(item: Item) -> str:
+    """Progress as a percent, or 未报进度."""
     return "未报进度" if item.progress is None else f"{item.progress:.0%}"
 
 

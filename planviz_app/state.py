@@ -68,6 +68,7 @@ def current() -> Loaded:
 
 
 def plan() -> Plan:
+    """The plan this session is looking at."""
     return current().plan
 
 

@@ -34,6 +34,7 @@ def require_app() -> None:
 
 
 def today() -> date:
+    """The day charts and the board count from (one place, so tests can fix it)."""
     return date.today()
 
 

@@ -1,7 +1,6 @@
 """`python -m planviz render` and `template`: every chart from the sample and a messy workbook, exit codes."""
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 

@@ -44,6 +44,7 @@ class Style:
 
     @property
     def rule(self) -> int:
+        """Thickness of rules and grid lines."""
         return max(1, self.px(3))
 
 
@@ -63,6 +64,7 @@ class Ctx:
     today: date
 
     def color(self, dimension: str | None) -> str:
+        """The dimension's colour (grey for 未归类)."""
         return theme.dimension_color(dimension if dimension != NO_DIMENSION else None, self.plan.dimensions)
 
     @property
@@ -72,10 +74,12 @@ class Ctx:
 
     @property
     def noun(self) -> str:
+        """What the listed units are called: 项目, or 事项 for a plan without projects."""
         return "项目" if self.plan.projects else "事项"
 
 
 def text_at(x, y, s: str, face: str, size: int, color: str, anchor: str = "lt") -> Text:
+    """A line of text at (x, y), with characters the font lacks removed."""
     return Text((round(x), round(y)), clean(s, face), face, size, color, anchor)
 
 
@@ -95,8 +99,10 @@ def heading(ctx: Ctx, box: Box, title: str, note: str = "") -> tuple[list, int]:
 
 
 def diamond(x: float, y: float, d: float, color: str) -> Shape:
+    """A ◆ of half-diagonal ``d`` centred on (x, y): the deadline mark."""
     return Shape("polygon", ((x, y - d), (x + d, y), (x, y + d), (x - d, y)), fill=color)
 
 
 def cn_date(d: date) -> str:
+    """A date as 2026年3月31日."""
     return f"{d.year}年{d.month}月{d.day}日"

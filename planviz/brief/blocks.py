@@ -112,6 +112,7 @@ def figures_block(ctx: Ctx, box: Box, columns: int) -> Block:
 
 
 def has_progress(plan: Plan) -> bool:
+    """Whether any item reports progress or a status."""
     return any(i.progress is not None or i.status for i in work_items(plan))
 
 
@@ -181,6 +182,7 @@ def quarter_load_block(ctx: Ctx, box: Box) -> Block:
 
 
 def footer_block(ctx: Ctx, summarized: bool) -> Block:
+    """Footer rule, generation date and source file; says when items are summarized."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     x0, x1 = st.margin, st.size[0] - st.margin
     y1 = st.size[1] - round(st.margin * 0.6)

@@ -28,6 +28,7 @@ class Brief:
     background: str = "#FFFFFF"
 
     def block(self, kind: str) -> Block | None:
+        """The first block of ``kind``, or None."""
         return next((b for b in self.blocks if b.kind == kind), None)
 
     def texts(self) -> tuple[Text, ...]:
@@ -35,10 +36,12 @@ class Brief:
         return tuple(t for b in self.blocks for t in b.texts)
 
     def render(self) -> Image.Image:
+        """The page painted as an RGB image."""
         return paint(self.size, self.blocks, self.background)
 
     @property
     def dpi(self) -> int:
+        """Resolution stored in the PNG and used for the PDF page size."""
         return DPI if self.fmt == "a4" else 96
 
     def png(self, image: Image.Image | None = None) -> bytes:
