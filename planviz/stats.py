@@ -125,20 +125,28 @@ def expected_progress(plan: Plan, item: Item, on: date) -> float | None:
     return ((on - start).days + 1) / ((end - start).days + 1)
 
 
+def _mean_expected(plan: Plan, dated: list[Item], day: date) -> float | None:
+    values = [expected_progress(plan, i, day) for i in dated]
+    return sum(values) / len(values) if values else None
+
+
+def _dated_work(plan: Plan) -> list[Item]:
+    return [i for i in work_items(plan) if span_of(plan, i)]
+
+
+def planned_progress_on(plan: Plan, day: date) -> float | None:
+    """Expected overall progress (0–1) on ``day``: the mean elapsed share of the dated work items."""
+    return _mean_expected(plan, _dated_work(plan), day)
+
+
 def planned_curve(plan: Plan, step_days: int = 7) -> list[tuple[date, float]]:
-    """Expected overall progress through the plan year, sampled every ``step_days``."""
-    dated = [i for i in work_items(plan) if span_of(plan, i)]
+    """Expected overall progress through the plan year, sampled every ``step_days`` and on its last day."""
     first, last = year_bounds(plan)
-    out: list[tuple[date, float]] = []
-    day = first
-    while day <= last:
-        values = [expected_progress(plan, i, day) for i in dated]
-        out.append((day, sum(values) / len(values) if values else 0.0))
-        day += timedelta(days=step_days)
-    if out and out[-1][0] != last:
-        values = [expected_progress(plan, i, last) for i in dated]
-        out.append((last, sum(values) / len(values) if values else 0.0))
-    return out
+    days = [first + timedelta(days=n) for n in range(0, (last - first).days + 1, step_days)]
+    if days[-1] != last:
+        days.append(last)
+    dated = _dated_work(plan)  # once, not per sampled day
+    return [(day, _mean_expected(plan, dated, day) or 0.0) for day in days]
 
 
 def is_overdue(item: Item, today: date) -> bool:
@@ -195,12 +203,12 @@ class Group:
     branches: tuple[Branch, ...]
 
 
-def _project_of(item: Item, by_id: dict[str, Item]) -> Item | None:
-    """The nearest project above ``item`` (None when it hangs under no project); cycle-safe."""
+def _ancestor(item: Item, by_id: dict[str, Item], level: str) -> Item | None:
+    """The nearest item of ``level`` above ``item`` (None when there is none); cycle-safe."""
     seen = {item.id}
     parent = by_id.get(item.parent) if item.parent else None
     while parent is not None and parent.id not in seen:
-        if parent.level == "project":
+        if parent.level == level:
             return parent
         seen.add(parent.id)
         parent = by_id.get(parent.parent) if parent.parent else None
@@ -209,13 +217,9 @@ def _project_of(item: Item, by_id: dict[str, Item]) -> Item | None:
 
 def _section_of(item: Item, by_id: dict[str, Item]) -> str:
     """The section title above ``item``, else its own section text, else 未分类."""
-    seen = {item.id}
-    parent = by_id.get(item.parent) if item.parent else None
-    while parent is not None and parent.id not in seen:
-        if parent.level == "section":
-            return parent.title.strip() or UNGROUPED
-        seen.add(parent.id)
-        parent = by_id.get(parent.parent) if parent.parent else None
+    section = _ancestor(item, by_id, "section")
+    if section is not None:
+        return section.title.strip() or UNGROUPED
     return item.section.strip() or UNGROUPED
 
 
@@ -234,7 +238,7 @@ def plan_groups(plan: Plan, group_by: str = "section") -> list[Group]:
     for item in plan.items:
         if item.level == "section":
             continue
-        project = _project_of(item, by_id) if item.level == "task" else None
+        project = _ancestor(item, by_id, "project") if item.level == "task" else None
         if project is None:
             tops.append(item)
         else:
