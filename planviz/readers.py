@@ -18,7 +18,7 @@ from .dates import find_year
 from .headers import FIELDS, Header, best_guess_columns, find_header
 from .model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
 from .rows import assemble, read_rows
-from .safety import MAX_FILE_BYTES, check_container, run_isolated
+from .safety import MAX_FILE_BYTES, _sheet_names, check_container, run_isolated
 from .validate import validate
 
 __all__ = ["FIELDS", "load_plan"]
@@ -151,23 +151,11 @@ def _parse_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
 
 def _hidden_cells(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
     """(hidden columns, hidden rows) per sheet, 0-based, from a streamed scan of each sheet part."""
-    from defusedxml import ElementTree
-
-    out: dict[str, tuple[set[int], set[int]]] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-            book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-            rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-            targets = {r.get("Id"): r.get("Target", "") for r in rels}
-            for sheet in book.iter():
-                if sheet.tag.endswith("}sheet"):
-                    target = targets.get(sheet.get(ns_rel), "")
-                    part = target.lstrip("/") if target.startswith("/") else "xl/" + target
-                    out[sheet.get("name")] = _hidden_in_part(zf, part)
-    except (KeyError, ValueError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+            return {name: _hidden_in_part(zf, part) for part, name in _sheet_names(zf).items()}
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile):
         return {}  # hidden cells are a nicety; the cells themselves were read by calamine
-    return out
 
 
 def _hidden_xls(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
