@@ -271,7 +271,7 @@ def _read_meta(rows: list) -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 
 def _split_names(value: str) -> tuple[str, ...]:
-    return tuple(p for p in _LIST_SPLIT.split(value.translate({0x3000: 0x20})) if p)
+    return tuple(p for p in _LIST_SPLIT.split(value) if p)  # \s in _LIST_SPLIT takes the ideographic space too
 
 
 def _organization_from(title: str, strict: bool = False) -> str:
