@@ -352,8 +352,7 @@ def _half(m: re.Match, text: str, year: int) -> _Span:
 
 
 def _year_point(m: re.Match, text: str, year: int) -> _Span:
-    token = m["y"]
-    y = year if not token else int(token[:4]) if token[:4].isdigit() else year + 1
+    y = _year_of(m, year)
     part = m["p"]
     if part == "初":  # 年初: January
         return _term(text, m, year, date(y, 1, 1), date(y, 1, 31), "span")
