@@ -10,10 +10,10 @@ from PIL import Image
 from planviz import stats, theme
 from planviz.charts import build_chart
 from planviz.charts.progress import (NO_PROGRESS, OVERDUE_COLUMNS, completion_by_dimension, completion_by_owner,
-                                     overdue_table, planned_progress_on, planned_vs_actual, progress_overview,
-                                     status_donut)
+                                     overdue_table, planned_vs_actual, progress_overview, status_donut)
 from planviz.charts.radar import radar
 from planviz.model import STATUSES, Item, Plan
+from planviz.stats import planned_progress_on
 
 TODAY = date(2026, 8, 1)
 

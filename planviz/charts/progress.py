@@ -9,8 +9,8 @@ from plotly.subplots import make_subplots
 
 from .. import theme
 from ..model import STATUSES, Plan
-from ..stats import (dimension_stats, effective_status, expected_progress, overdue_items, owner_stats,
-                     planned_curve, span_of, status_counts, work_items, year_bounds)
+from ..stats import (dimension_stats, effective_status, overdue_items, owner_stats, planned_curve,
+                     planned_progress_on, span_of, status_counts, work_items, year_bounds)
 from .style import rgba, style_figure
 
 NO_PROGRESS = "计划尚未填报进度"
@@ -24,12 +24,6 @@ PERCENT_TEXT = tuple(f"{v}%" for v in PERCENT_TICKS)  # ticksuffix is ignored on
 def percent(value: float | None) -> str:
     """A 0–1 share as “83%”, or “未填报” when nothing was reported."""
     return "未填报" if value is None else f"{value * 100:.0f}%"
-
-
-def planned_progress_on(plan: Plan, day: date) -> float | None:
-    """Expected overall progress (0–1) on ``day``: the mean elapsed share of the dated work items."""
-    values = [expected_progress(plan, i, day) for i in work_items(plan) if span_of(plan, i)]
-    return sum(values) / len(values) if values else None
 
 
 # -- panels: each draws into one cell of a (possibly 1×1) subplot grid ----------------------------
