@@ -80,6 +80,17 @@ def palette(name: str = "party") -> Palette:
     return PALETTES.get(name, PALETTES["party"])
 
 
+def rgb(color: str) -> tuple[int, int, int]:
+    """``#RRGGBB`` as its three channels."""
+    h = color.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def mix(color: str, other: str, t: float) -> str:
+    """``color`` moved ``t`` (0–1) of the way towards ``other``: tints and shades without alpha."""
+    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(rgb(color), rgb(other)))
+
+
 def dimension_color(dimension: str | None, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> str:
     """Colour of a dimension; a plan's own names reuse the default colour of the same position."""
     if not dimension:

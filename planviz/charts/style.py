@@ -13,8 +13,7 @@ TITLE_TOP_PX = 24
 
 def rgba(hex_color: str, alpha: float) -> str:
     """``#RRGGBB`` as an ``rgba()`` string with the given opacity."""
-    h = hex_color.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = theme.rgb(hex_color)
     return f"rgba({r},{g},{b},{alpha})"
 
 
@@ -55,12 +54,9 @@ def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str
 
 def tint(color: str, share: float) -> str:
     """``color`` mixed with white: share 0 is the colour, 1 is white."""
-    color = color.lstrip("#")
-    rgb = [int(color[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+    return theme.mix(color, "#FFFFFF", share)
 
 
 def shade(color: str, share: float) -> str:
     """``color`` mixed with black: share 0 is the colour, 1 is black."""
-    color = color.lstrip("#")
-    return "#" + "".join(f"{round(int(color[i:i + 2], 16) * (1 - share)):02X}" for i in (0, 2, 4))
+    return theme.mix(color, "#000000", share)
