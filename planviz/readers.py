@@ -85,9 +85,8 @@ def _source_bytes(source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, (str, Path)):
         path = Path(source)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                return path.open("rb").read(MAX_FILE_BYTES + 1), name or path.name
-            return path.read_bytes(), name or path.name
+            with path.open("rb") as fh:  # one byte past the limit is enough for check_container to refuse it
+                return fh.read(MAX_FILE_BYTES + 1), name or path.name
         except FileNotFoundError:
             raise PlanError(f"找不到文件「{path}」，请检查文件名和位置。") from None
         except IsADirectoryError:
