@@ -16,7 +16,7 @@ from .style import rgba, style_figure
 NO_PROGRESS = "计划尚未填报进度"
 LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
 OVERDUE_COLUMNS = ("事项", "层级", "负责人", "完成时限", "逾期天数", "进度", "状态")
-AHEAD_COLOR = "#2E9E4F"  # same green as 已完成
+AHEAD_COLOR = theme.status_color("已完成")  # ahead of plan: the green of finished work
 PERCENT_TICKS = (0, 25, 50, 75, 100)
 PERCENT_TEXT = tuple(f"{v}%" for v in PERCENT_TICKS)  # ticksuffix is ignored once tickvals are given
 
