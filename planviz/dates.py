@@ -48,6 +48,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
+from .cells import EXCEL_EPOCH
+
 KINDS = ("date", "deadline", "period", "recurring", "ongoing", "vague", "blank", "unreadable")
 
 
@@ -69,9 +71,8 @@ class Deadline:
 
 # -- calendars ------------------------------------------------------------------------------------
 
-_EXCEL_EPOCH = date(1899, 12, 30)  # 1900 date system, past Excel's phantom 1900-02-29
-_SERIAL_MIN = (date(1990, 1, 1) - _EXCEL_EPOCH).days
-_SERIAL_MAX = (date(2100, 12, 31) - _EXCEL_EPOCH).days
+_SERIAL_MIN = (date(1990, 1, 1) - EXCEL_EPOCH).days
+_SERIAL_MAX = (date(2100, 12, 31) - EXCEL_EPOCH).days
 
 _FIXED_FESTIVALS = {
     "元旦": (1, 1), "妇女节": (3, 8), "劳动节": (5, 1), "青年节": (5, 4), "儿童节": (6, 1),
@@ -445,7 +446,7 @@ _BLANK_TEXTS = {"", "nan", "none", "nat", "<na>", "null", "-", "/", "无", "暂�
 def _serial_day(number: float) -> date | None:
     if not math.isfinite(number) or not _SERIAL_MIN <= number <= _SERIAL_MAX:
         return None
-    return _EXCEL_EPOCH + timedelta(days=int(number))
+    return EXCEL_EPOCH + timedelta(days=int(number))
 
 
 def _one_day(text: str, day: date) -> Deadline:
