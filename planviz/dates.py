@@ -480,10 +480,9 @@ def _read(norm: str, year: int) -> _Span | None:
         if m is None:
             continue
         try:
-            kind, start, end, recurrence = rule.build(m, norm, year)
+            return rule.build(m, norm, year)
         except (ValueError, OverflowError):  # impossible date or out of the festival table
             return None
-        return kind, start, end, recurrence
     return None
 
 
