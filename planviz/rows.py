@@ -351,7 +351,7 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
     given = {name: first[name] for name in ("start", "end")
              if name in first and texts[first[name]]}
     for name, i in given.items():
-        day = cells.as_date(row[i])
+        cell_day = day = cells.as_date(row[i])
         if day is None:
             found = parse(texts[i])
             whole = len(given) == 1 and not has_deadline_words  # the only time cell: a period spans itself
@@ -363,7 +363,7 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
         if day is not None:
             start, end = (day, end) if name == "start" else (start, day)
         if not has_deadline_words:
-            words.append(day.isoformat() if cells.as_date(row[i]) else texts[i])
+            words.append(cell_day.isoformat() if cell_day else texts[i])
     if start:
         values["start"] = start
     if end:
