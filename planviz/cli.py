@@ -12,7 +12,9 @@ from pathlib import Path
 from .charts import CHART_NAMES
 from .model import PlanError, plan_to_json
 
-CHARTS = ("mindmap", "timeline", "radar", "levers", "progress")
+CHARTS = tuple(CHART_NAMES)
+# Named here, not read from planviz.theme: importing it loads plotly, which `when` does not need.
+PALETTES = ("party", "neutral")
 PRINT_WIDTH = 2000  # px: the narrowest PNG that prints sharp on A4
 LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
@@ -77,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--height", type=int, help="图高（像素）")
     s.add_argument("--scale", type=float, help="放大倍数（默认 2，PNG 至少 2000 像素宽）")
     s.add_argument("--year", type=int, help="计划年度（默认从表格中读取）")
-    s.add_argument("--palette", choices=("party", "neutral"), default="party", help="配色：党建红或简约")
+    s.add_argument("--palette", choices=PALETTES, default="party", help="配色：党建红或简约")
     s.add_argument("--group-by", choices=("section", "dimension"), help="思维导图、时间轴：按板块或按六度维度分组")
     s.add_argument("--layout", choices=("radial", "tree"), default="radial",
                    help="思维导图布局：radial 放射状（默认，适合打印）或 tree 从左到右")
@@ -92,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("a4", "slide"), default="a4")
     s.add_argument("--logo", help="组织标识图片")
     s.add_argument("--year", type=int, help="计划年度（默认从表格中读取）")
-    s.add_argument("--palette", choices=("party", "neutral"), default="party", help="配色：党建红或简约")
+    s.add_argument("--palette", choices=PALETTES, default="party", help="配色：党建红或简约")
     return p
 
 
