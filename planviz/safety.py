@@ -85,15 +85,11 @@ def _too_large(name: str, size: int, limit: int) -> PlanError:
                      f"计划表通常不到 5 MB，请删除无关的工作表和图片后再上传。")
 
 
-def sniff(data: bytes, name: str) -> str:
+def sniff(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Kind of an upload by its bytes, not its name: "xlsx" (incl. xlsm), "xls" or "csv".
 
     Raises PlanError, naming the file, for empty, too large, encrypted, corrupt or non-spreadsheet files.
     """
-    return _sniff(data, name, DEFAULT_LIMITS)
-
-
-def _sniff(data: bytes, name: str, limits: Limits) -> str:
     if not data.strip():
         raise PlanError(f"文件「{name}」是空的，没有任何内容。请确认上传的是已填写的计划表。")
     if len(data) > limits.max_file_bytes:
@@ -303,7 +299,7 @@ def check_container(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> 
     Only the zip directory, the first KB of each part and one bounded streaming pass over each
     worksheet are read. Returns the kind ("xlsx", "xls" or "csv"); raises PlanError otherwise.
     """
-    kind = _sniff(data, name, limits)
+    kind = sniff(data, name, limits)
     if kind == "xlsx":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
