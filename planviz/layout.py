@@ -128,13 +128,6 @@ def fit(text: str, face: str, size: int, width: float, ellipsis: str = "…") ->
     return theme.fit_measured(text, width, font(face, size).getlength, ellipsis)
 
 
-def mix(color: str, other: str, t: float) -> str:
-    """``color`` moved ``t`` (0–1) of the way towards ``other``: tints on white paper without alpha."""
-    a = [int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
-    b = [int(other.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4)]
-    return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(a, b))
-
-
 def wrap_balanced(text: str, face: str, size: int, width: float, max_lines: int) -> list[str]:
     """Like :func:`wrap`, but lines of even length (no one-character last line) when it wraps."""
     lines = wrap(text, face, size, width, max_lines)

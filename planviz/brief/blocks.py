@@ -5,7 +5,8 @@ import math
 
 from .. import theme
 from ..charts.radar import radar_values
-from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, mix, rect, text_width, wrap, wrap_balanced
+from ..charts.style import tint
+from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
 from ..stats import key_figures, overdue_items, plan_checks, span_of, status_counts, when_text, work_items
 from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, QUARTERS, Ctx, cn_date, heading, text_at
@@ -34,7 +35,7 @@ def header_block(ctx: Ctx, logo: bytes | None) -> Block:
     """Band in the primary colour: logo, organization, title, theme, and the slogan as a gold badge."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     w = st.size[0]
-    light = mix(pal.accent, "#FFFFFF", 0.55)
+    light = tint(pal.accent, 0.55)
     x, top = st.margin, st.px(90)
     marks: list = []
     side = st.px(240)
@@ -176,7 +177,7 @@ def quarter_load_block(ctx: Ctx, box: Box) -> Block:
         marks.append(text_at(x0, mid, QUARTERS[q], "sans", st.small, pal.muted, "lm"))
         if n:
             marks.append(rect((x0 + label_w, round(mid - st.px(14)), round(x0 + label_w + w), round(mid + st.px(14))),
-                              fill=pal.primary if n == high else mix(pal.primary, "#FFFFFF", 0.45), radius=st.px(6)))
+                              fill=pal.primary if n == high else tint(pal.primary, 0.45), radius=st.px(6)))
         marks.append(text_at(x0 + label_w + w + st.px(16), mid, f"{n} 项", "bold", st.small, pal.ink, "lm"))
     return Block("quarters", (x0, box[1], x1, top + lh * 4), tuple(marks))
 
@@ -230,7 +231,7 @@ def radar_block(ctx: Ctx, box: Box) -> Block:
 
     rings = [[at(k, hole + (1 - hole) * f) for k in range(len(dims))] for f in (0.25, 0.5, 0.75, 1.0)]
     pts = [at(k, hole + (1 - hole) * values[d] / high) for k, d in enumerate(dims)]
-    marks.append(Shape("polygon", tuple(pts), fill=mix(pal.primary, pal.background, 0.8)))
+    marks.append(Shape("polygon", tuple(pts), fill=tint(pal.primary, 0.8)))
     for ring in rings:
         marks.append(Shape("polygon", tuple(ring), outline=pal.grid, width=st.rule))
     for k in range(len(dims)):

@@ -5,7 +5,8 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from ..layout import Block, Box, Shape, clean, fit, line, mix, rect, text_width, wrap_balanced
+from ..charts.style import tint
+from ..layout import Block, Box, Shape, clean, fit, line, rect, text_width, wrap_balanced
 from ..model import Item
 from ..stats import span_of
 from .base import NO_DIMENSION, QUARTERS, RHYTHM_MONTHS, Ctx, diamond, heading, text_at
@@ -181,7 +182,7 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
         group = rows[0].group
         color = ctx.color(group)
         g_h = sum(r.height for r in rows)
-        s_marks.append(rect((x0, y + gap // 2, x0 + dim_w, y + gap // 2 + g_h), fill=mix(color, "#FFFFFF", 0.86),
+        s_marks.append(rect((x0, y + gap // 2, x0 + dim_w, y + gap // 2 + g_h), fill=tint(color, 0.86),
                             radius=st.px(10)))
         s_marks.append(rect((x0, y + gap // 2, x0 + st.px(10), y + gap // 2 + g_h), fill=color, radius=st.px(5)))
         # The dimension's name on the first row's middle line, its count under it when there is room.
@@ -208,8 +209,8 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
                     s_marks.append(line([(nx0 + st.px(34), mid), (nx0 + st.px(56), mid)], pal.muted, st.rule))
                     for n, ln in enumerate(row.lines):
                         s_marks.append(text_at(nx0 + st.px(74), mid + lh * n, ln, "sans", st.small,
-                                             mix(pal.ink, "#FFFFFF", 0.35), "lm"))
-                t_marks += _bar(ctx, item, mid, xpos, color if row.kind == "entry" else mix(color, "#FFFFFF", 0.35),
+                                             tint(pal.ink, 0.35), "lm"))
+                t_marks += _bar(ctx, item, mid, xpos, color if row.kind == "entry" else tint(color, 0.35),
                                 bar if row.kind == "entry" else bar // 2)
             elif row.kind == "none":
                 s_marks.append(text_at(nx0 + st.px(30), mid, row.lines[0], "sans", st.small, pal.muted, "lm"))
@@ -247,7 +248,7 @@ def _bar(ctx: Ctx, item: Item, mid: float, xpos, color: str, thick: int) -> list
         return [text_at(xpos(date(year, 1, 1)), mid, f"← {when}", "sans", st.small, color, "lm")]
     if item.start is None:
         xe = xpos(span[1])
-        return [line([(xpos(span[0]), mid), (xe, mid)], mix(color, "#FFFFFF", 0.55), max(2, st.px(6))),
+        return [line([(xpos(span[0]), mid), (xe, mid)], tint(color, 0.55), max(2, st.px(6))),
                 diamond(xe, mid, st.px(17) if thick > st.px(20) else st.px(12), color)]
     xa, xb = xpos(span[0]), max(xpos(span[1]), xpos(span[0]) + st.px(16))
     marks = [rect((round(xa), round(mid - thick / 2), round(xb), round(mid + thick / 2)), fill=color,
