@@ -29,9 +29,6 @@ class HeaderError(PlanError):
         self.columns = columns  # header texts (or column letters) offered for mapping
         self.samples = samples  # a few rows under that row, one text per column: what each column holds
 
-    def __reduce__(self):  # keeps the attributes across the isolated parser's process boundary
-        return (type(self), (str(self), self.sheet, self.header_row, self.columns, self.samples))
-
 
 @dataclass(frozen=True)
 class Source:
