@@ -51,6 +51,9 @@ from typing import Callable
 from .cells import EXCEL_EPOCH
 
 KINDS = ("date", "deadline", "period", "recurring", "ongoing", "vague", "blank", "unreadable")
+# How each rhythm (model.RECURRENCES) is written back in words, e.g. in 时间节点 or a timeline hover.
+RECURRENCE_WORDS = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年",
+                    "yearly": "每年"}
 
 
 @dataclass(frozen=True)

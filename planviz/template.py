@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .dates import RECURRENCE_WORDS
 from .model import STATUSES, Item, Plan
 
 META_SHEET, PROJECT_SHEET, TASK_SHEET, GUIDE_SHEET = "计划信息", "重点项目", "任务清单", "填写说明"
@@ -44,8 +45,6 @@ PERCENT_FORMAT = "0%"
 COLUMN_WIDTHS = {"项目名称": 30, "任务内容": 36, "目标": 40, "成果形式": 26, "评估标准": 32, "备注": 24,
                  "负责人": 14, "责任部门": 18, "时间节点": 12, "开始时间": 12, "完成时限": 12, "板块": 14,
                  "所属项目": 10, "内容": 60, "项目": 14}
-RECURRENCE_WORDS = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年",
-                    "yearly": "每年"}
 
 DIMENSION_MEANINGS = {
     "高度": ("政治引领：加强政治建设，贯彻落实上级决策部署", "政治建设、政治引领、学习贯彻、意识形态"),

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from planviz.dates import KINDS, Deadline, find_year, parse_deadline
+from planviz.dates import KINDS, RECURRENCE_WORDS, Deadline, find_year, parse_deadline
 from planviz.model import RECURRENCES
 
 Y = 2026
@@ -450,6 +450,12 @@ def test_deadline_is_frozen_and_readable():
     assert parse_deadline("", Y).readable
     assert not parse_deadline("随便写写", Y).readable
     assert isinstance(d, Deadline)
+
+
+def test_recurrence_words_read_back_as_their_rhythm():
+    assert set(RECURRENCE_WORDS) == set(RECURRENCES)
+    for rhythm, words in RECURRENCE_WORDS.items():
+        assert parse_deadline(words, Y).recurrence == rhythm, words
 
 
 def test_explicit_year_wins_over_plan_year():
