@@ -18,6 +18,14 @@ def _put(ws, row: int, values: list) -> None:
             ws.cell(row=row, column=c, value=value)
 
 
+def _plain_sheet(ws, title: str, rows: list) -> None:
+    """The plainest plan sheet: a title in A1, 序号 | 工作任务 | 责任人 | 完成时限 on row 2, the rows under it."""
+    ws["A1"] = title
+    _put(ws, 2, ["序号", "工作任务", "责任人", "完成时限"])
+    for r, row in enumerate(rows, 3):
+        _put(ws, r, row)
+
+
 # 1 ------------------------------------------------------------------------------------------------
 WPS_TITLE = "中共某某市财政局机关第一党支部2026年度党建工作计划"
 
@@ -281,11 +289,7 @@ def multi_sheet(path: Path) -> Path:
         ("党风廉政建设", [["一、压实责任"], [1, "签订党风廉政建设责任书", "院党委书记", "3月底前"],
                           ["二、警示教育"], [2, "开展警示教育月活动", "纪检委员", "5月"]]),
     ):
-        ws = wb.create_sheet(name)
-        ws["A1"] = f"计算机学院党委2026年{name}计划"
-        _put(ws, 2, ["序号", "工作任务", "责任人", "完成时限"])
-        for r, row in enumerate(rows, 3):
-            _put(ws, r, row)
+        _plain_sheet(wb.create_sheet(name), f"计算机学院党委2026年{name}计划", rows)
     wb.save(path)
     return path
 
@@ -321,17 +325,13 @@ def dirty(path: Path) -> Path:
 def copied_from_last_year(path: Path) -> Path:
     """This year's plan written by copying last year's sheet, which is still in the workbook (first)."""
     wb = Workbook()
-    for ws, year, rows in (
-        (wb.active, 2025, [[1, "学习贯彻党的二十届三中全会精神", "李书记", "全年"], [2, "开展党纪学习教育", "李书记", "7月底前"]]),
-        (None, 2026, [[1, "学习贯彻党的二十届四中全会精神", "李书记", "全年"], [2, "开展作风建设专项整治", "王委员", "二季度"],
-                      [3, "召开组织生活会", "李书记", "次年1月"]]),
-    ):
-        ws = ws or wb.create_sheet()
-        ws.title = f"{year}年"
-        ws["A1"] = f"某某街道社区党委{year}年度党建工作计划"
-        _put(ws, 2, ["序号", "工作任务", "责任人", "完成时限"])
-        for r, row in enumerate(rows, 3):
-            _put(ws, r, row)
+    last_year = wb.active
+    last_year.title = "2025年"
+    _plain_sheet(last_year, "某某街道社区党委2025年度党建工作计划",
+                 [[1, "学习贯彻党的二十届三中全会精神", "李书记", "全年"], [2, "开展党纪学习教育", "李书记", "7月底前"]])
+    _plain_sheet(wb.create_sheet("2026年"), "某某街道社区党委2026年度党建工作计划",
+                 [[1, "学习贯彻党的二十届四中全会精神", "李书记", "全年"], [2, "开展作风建设专项整治", "王委员", "二季度"],
+                  [3, "召开组织生活会", "李书记", "次年1月"]])
     wb.save(path)
     return path
 
