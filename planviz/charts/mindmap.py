@@ -101,13 +101,17 @@ class _Builder:
         return self.node(_table(rows), fontsize="20", fillcolor=self.pal.primary, color=self.pal.accent,
                          penwidth="3", fontcolor="#FFFFFF", margin="0.25,0.15", tooltip=_tooltip(title))
 
+    def group_color(self, group: Group) -> str:
+        """A dimension group's colour, else the palette's primary colour."""
+        return theme.dimension_color(group.dimension, self.plan.dimensions) if group.dimension else self.pal.primary
+
     def group(self, group: Group) -> str:
         rows = _rows(_wrap(group.name, self.label_width, 2), bold=True)
         if not group.branches:
             rows += _rows(["暂无项目"], size=10)
         attrs = dict(fontsize="16", margin="0.16,0.08", tooltip=_tooltip(group.name))
         if group.dimension:
-            color = theme.dimension_color(group.dimension, self.plan.dimensions)
+            color = self.group_color(group)
             attrs.update(fillcolor=color, color=color, fontcolor="#FFFFFF",
                          style="rounded,filled" + ("" if group.branches else ",dashed"))
         else:
@@ -155,12 +159,11 @@ class _Builder:
         return children[:keep], len(children) - keep
 
     # the tree
-    def groups(self, parent: str, groups: list[Group], depth: int, edge_color: str) -> None:
+    def groups(self, parent: str, groups: list[Group], depth: int) -> None:
         for group in groups:
             gid = self.group(group)
-            gcolor = theme.dimension_color(group.dimension, self.plan.dimensions) if group.dimension \
-                else self.pal.primary
-            self.edge(parent, gid, edge_color if not group.dimension else gcolor, 3.2)
+            gcolor = self.group_color(group)
+            self.edge(parent, gid, gcolor, 3.2)
             if depth >= 2:
                 self.branches(gid, group.branches, depth, gcolor)
 
@@ -233,7 +236,7 @@ def mindmap(plan: Plan, *, group_by: str = "section", depth: int = 3, layout: st
     if engine == "twopi":
         builder.graph.attr("graph", root="n1")
     root = builder.root(plan.display_title, plan.slogan or plan.theme)
-    builder.groups(root, groups, depth, builder.pal.primary)
+    builder.groups(root, groups, depth)
     return builder.graph
 
 
@@ -255,8 +258,7 @@ def section_mindmaps(plan: Plan, *, group_by: str = "section", depth: int = 3, l
         if engine == "twopi":
             builder.graph.attr("graph", root="n1")
         root = builder.root(group.name, plan.display_title)
-        color = theme.dimension_color(group.dimension, plan.dimensions) if group.dimension else builder.pal.primary
         if depth >= 2:
-            builder.branches(root, group.branches, depth, color)
+            builder.branches(root, group.branches, depth, builder.group_color(group))
         out.append((group.name, builder.graph))
     return out
