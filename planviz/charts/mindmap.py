@@ -52,6 +52,14 @@ def _table(rows: str) -> str:
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>'
 
 
+def _limit(children: tuple, cap: int | None) -> tuple[tuple, int]:
+    """The children to draw and how many are folded into one “另有 N 项” node."""
+    if cap is None or len(children) <= cap:
+        return children, 0
+    keep = max(1, cap - 1)
+    return children[:keep], len(children) - keep
+
+
 def _tooltip(*parts: str) -> str:
     """A plain tooltip; graphviz.escape keeps backslashes and <…> literal."""
     return graphviz.escape(_clean(" · ".join(p for p in parts if p)).replace("\n", " "))
@@ -151,13 +159,6 @@ class _Builder:
         return self.node(_table(_rows(lines)), fontsize="10", fillcolor=self.pal.panel, color=color,
                          style="rounded,filled,dashed", fontcolor=self.pal.muted)
 
-    def limit(self, children: tuple, cap: int | None) -> tuple[tuple, int]:
-        """The children to draw and how many are folded into one “另有 N 项” node."""
-        if cap is None or len(children) <= cap:
-            return children, 0
-        keep = max(1, cap - 1)
-        return children[:keep], len(children) - keep
-
     # the tree
     def groups(self, parent: str, groups: list[Group], depth: int) -> None:
         for group in groups:
@@ -168,12 +169,12 @@ class _Builder:
                 self.branches(gid, group.branches, depth, gcolor)
 
     def branches(self, parent: str, branches: tuple[Branch, ...], depth: int, group_color: str) -> None:
-        shown, hidden = self.limit(branches, self.max_children)
+        shown, hidden = _limit(branches, self.max_children)
         for branch in shown:
             pid, color = self.project(branch.item)
             self.edge(parent, pid, color, 2.2)
             if depth >= 3 and branch.tasks:
-                tasks, folded = self.limit(branch.tasks, self.max_children)
+                tasks, folded = _limit(branch.tasks, self.max_children)
                 for task in tasks:
                     self.edge(pid, self.task(task, color), tint(color, 0.35), 1.1)
                 if folded:
@@ -185,16 +186,16 @@ class _Builder:
 
 def _node_count(groups: list[Group], depth: int, cap: int | None) -> int:
     """Nodes a map of ``groups`` draws when each parent shows at most ``cap`` children."""
-    def shown(n: int) -> int:  # children drawn, the “另有 N 项” node included
-        return n if cap is None or n <= cap else max(1, cap - 1) + 1
+    def drawn(children: tuple) -> int:  # children drawn, the “另有 N 项” node included
+        kept, folded = _limit(children, cap)
+        return len(kept) + (1 if folded else 0)
 
     total = 1 + len(groups)
     for group in groups:
         if depth >= 2:
-            total += shown(len(group.branches))
+            total += drawn(group.branches)
             if depth >= 3:
-                kept = group.branches if cap is None or len(group.branches) <= cap else group.branches[:max(1, cap - 1)]
-                total += sum(shown(len(b.tasks)) for b in kept)
+                total += sum(drawn(b.tasks) for b in _limit(group.branches, cap)[0])
     return total
 
 
