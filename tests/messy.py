@@ -172,11 +172,9 @@ def plan_csv(path: Path, encoding: str = "utf-8", sep: str = ",", bom: bool = Fa
 
 def big_plan(path: Path, rows: int) -> Path:
     """A flat plan of ``rows`` projects with twelve columns (for benchmarks and size tests)."""
-    from openpyxl import Workbook as WriteOnly
-
-    wb = WriteOnly(write_only=True)
+    wb = Workbook(write_only=True)
     ws = wb.create_sheet("计划")
-    ws.append([f"某某党委{2026}年度党建工作计划"])
+    ws.append(["某某党委2026年度党建工作计划"])
     ws.append(["序号", "类别", "工作内容", "维度", "目标", "责任人", "责任部门", "完成时限", "成果形式", "评估标准",
                "进度", "状态"])
     sections = ("政治建设", "思想建设", "组织建设", "作风建设", "纪律建设", "品牌创建")
