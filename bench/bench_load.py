@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from messy import big_plan  # noqa: E402 - the builder the tests use
+from messy import big_plan  # noqa: E402 - importable once tests/ is on sys.path (above)
 
 BASELINE_BUDGET_S = 60.0  # skip the openpyxl baseline when it would take longer than this
 

@@ -171,7 +171,7 @@ def plan_csv(path: Path, encoding: str = "utf-8", sep: str = ",", bom: bool = Fa
 
 
 def big_plan(path: Path, rows: int) -> Path:
-    """A flat plan of ``rows`` projects with twelve columns (for benchmarks and size tests)."""
+    """A flat plan of ``rows`` projects with twelve columns (for bench/bench_load.py)."""
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("计划")
     ws.append(["某某党委2026年度党建工作计划"])
