@@ -38,6 +38,11 @@ def _groups(ctx: Ctx) -> list[tuple[str, tuple[Item, ...]]]:
     return groups + ([(NO_DIMENSION, rest)] if rest else [])
 
 
+def _sizes(ctx: Ctx) -> dict[str, int]:
+    """How many listed items each group holds."""
+    return {g: len(items) for g, items in _groups(ctx)}
+
+
 def _rows(ctx: Ctx, name_w: float, quotas: dict[str, int], tasks: bool, max_lines: int) -> list[list[_Row]]:
     """Rows of each group: at most ``quotas[group]`` items; the rest are summarized as “另有 N 项”
     at the end of the group's last row (or on a row of its own when none is listed)."""
@@ -73,7 +78,7 @@ def _fit_rows(ctx: Ctx, name_w: float, room: int) -> list[list[_Row]]:
     def height(groups: list[list[_Row]]) -> int:
         return _rows_height(ctx, groups)
 
-    sizes = {g: len(items) for g, items in _groups(ctx)}
+    sizes = _sizes(ctx)
     has_tasks = any(i.level == "task" and i.parent in {u.id for u in ctx.units} for i in ctx.plan.items)
     for tasks, max_lines in ((has_tasks, 2), (False, 2), (False, 1)):
         groups = _rows(ctx, name_w, sizes, tasks, max_lines)
@@ -105,7 +110,7 @@ def table_need(ctx: Ctx, width: int) -> int:
     """Height the plan table needs to list every item on one line each (no tasks)."""
     st = ctx.style
     name_w = _columns(ctx, 0, width)[3]
-    rows = _rows(ctx, name_w, {g: len(items) for g, items in _groups(ctx)}, False, 1)
+    rows = _rows(ctx, name_w, _sizes(ctx), False, 1)
     return round(st.h2 * 1.25) + st.px(40) + round(st.small * 1.8) + _rows_height(ctx, rows)
 
 
@@ -174,6 +179,7 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
             t_marks.append(rect((round(qa), top, round(qb), rows_bottom), fill=pal.panel))
         label = QUARTERS[q] if text_width(QUARTERS[q], "bold", st.small) < qb - qa - st.px(10) else QUARTERS[q][:2]
         t_marks.append(text_at((qa + qb) / 2, top + axis_h / 2, label, "bold", st.small, pal.muted, "mm"))
+    sizes = _sizes(ctx)
     shown: list[str] = []
     hidden = 0
     lh, bar = round(st.small * 1.26), st.px(26)
@@ -190,7 +196,7 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
         name_y = y + gap // 2 + max(first.height / 2, st.body * 0.75)
         s_marks.append(text_at(x0 + st.px(30), name_y, fit(group, "bold", st.body, dim_w - st.px(40)), "bold", st.body,
                              color, "lm"))
-        count = sum(1 for i in ctx.units if (i.dimension if i.dimension in plan.dimensions else NO_DIMENSION) == group)
+        count = sizes[group]
         if count and name_y + st.body * 0.6 + st.small * 1.3 <= y + gap // 2 + g_h:
             s_marks.append(text_at(x0 + st.px(30), name_y + st.body * 0.6 + st.px(6), f"{count} 个", "sans", st.small,
                                  pal.muted))
