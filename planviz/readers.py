@@ -64,7 +64,7 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     for unusable files and HeaderError when no sheet has a recognisable header.
     """
     data, name = _source_bytes(source, name)
-    kind = check_container(_without_false_bom(data), name)
+    kind = check_container(data, name)
     if kind == "csv":
         sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name))]
     else:
@@ -95,16 +95,6 @@ def _source_bytes(source, name: str | None) -> tuple[bytes, str]:
             raise PlanError(f"无法打开文件「{path}」：{exc.strerror or exc}。") from None
     data = source.read(MAX_FILE_BYTES + 1)
     return data, name or Path(getattr(source, "name", "") or "上传的文件").name
-
-
-def _without_false_bom(data: bytes) -> bytes:
-    """GBK text behind a UTF-8 BOM (some WPS exports): the BOM lies, so the sniffer must not see it."""
-    if data.startswith(codecs.BOM_UTF8):
-        try:
-            data[3:].decode("utf-8")
-        except UnicodeDecodeError:
-            return data[3:]
-    return data
 
 
 def _read_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
