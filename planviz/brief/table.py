@@ -8,7 +8,7 @@ from datetime import date
 from ..charts.style import tint
 from ..layout import Block, Box, Shape, clean, fit, line, rect, text_width, wrap_balanced
 from ..model import Item
-from ..stats import span_of
+from ..stats import span_of, year_bounds
 from .base import NO_DIMENSION, QUARTERS, RHYTHM_MONTHS, Ctx, diamond, heading, text_at
 
 
@@ -164,7 +164,7 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
     elif legend_w <= x1 - nx0:
         s_marks += _legend(ctx, nx0, rows_bottom + axis_h / 2)[0]
         table_bottom += axis_h
-    y_start, y_end = date(plan.year, 1, 1), date(plan.year, 12, 31)
+    y_start, y_end = year_bounds(plan)
     days = (y_end - y_start).days + 1
 
     def xpos(d: date) -> float:

@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 
 from .. import theme
 from ..model import STATUSES, Item, Plan, PlanError
-from ..stats import UNGROUPED, Group, effective_status, is_overdue, item_dimension, plan_groups, span_of, when_text
+from ..stats import (UNGROUPED, Group, effective_status, is_overdue, item_dimension, plan_groups, span_of,
+                     when_text, year_bounds)
 from .style import escape_text, shade, style_figure, tint
 
 COLOR_BYS = ("dimension", "status")
@@ -261,7 +262,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
     progress_text: dict[str, list] = {"x": [], "y": [], "text": []}
     undated_text: dict[str, list] = {"x": [], "y": []}
     undated: list[Item] = []  # shown rows without any date
-    year_start, year_end = date(plan.year, 1, 1), date(plan.year, 12, 31)
+    year_start, year_end = year_bounds(plan)
     lo, hi = year_start, year_end
 
     for y, row in enumerate(rows):
