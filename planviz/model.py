@@ -106,12 +106,17 @@ class Item:
         """The user's own columns as a dict, header → value."""
         return dict(self.extra)
 
+    @property
+    def has_timing(self) -> bool:
+        """Whether the item says when: dates, a rhythm or at least its own wording of a time."""
+        return bool(self.end or self.start or self.recurrence or self.deadline_text.strip())
+
     def missing_elements(self) -> list[str]:
         """The five project elements (项目化) this item lacks, in their canonical order."""
         have = {
             "目标": bool(self.goal.strip()),
             "负责人": bool(self.owners),
-            "时间节点": bool(self.end or self.start or self.recurrence or self.deadline_text.strip()),
+            "时间节点": self.has_timing,
             "成果形式": bool(self.deliverable.strip()),
             "评估标准": bool(self.criteria.strip()),
         }

@@ -18,7 +18,7 @@ from .dates import find_year
 from .headers import FIELDS, Header, best_guess_columns, find_header
 from .model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
 from .rows import assemble, read_rows
-from .safety import MAX_FILE_BYTES, _sheet_names, check_container, run_isolated
+from .safety import MAX_FILE_BYTES, sheet_parts, check_container, run_isolated
 from .validate import validate
 
 __all__ = ["FIELDS", "load_plan"]
@@ -142,7 +142,7 @@ def _hidden_cells(data: bytes) -> dict[str, tuple[set[int], set[int]]]:
     """(hidden columns, hidden rows) per sheet, 0-based, from a streamed scan of each sheet part."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return {name: _hidden_in_part(zf, part) for part, name in _sheet_names(zf).items()}
+            return {name: _hidden_in_part(zf, part) for part, name in sheet_parts(zf).items()}
     except (KeyError, ValueError, OSError, zipfile.BadZipFile):
         return {}  # hidden cells are a nicety; the cells themselves were read by calamine
 

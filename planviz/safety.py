@@ -323,7 +323,7 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
         if info.file_size > _MB and ratio > limits.max_entry_ratio:
             raise PlanError(f"文件「{name}」中的部件「{info.filename}」压缩比高达 {ratio:.0f} 倍"
                             f"（疑似“压缩炸弹”），已拒绝读取。{_RESAVE}")
-    sheets = _sheet_names(zf)
+    sheets = sheet_parts(zf)
     for info in infos:
         with zf.open(info) as part:
             head = part.read(_HEAD)
@@ -367,7 +367,7 @@ def _prolog_is_safe(head: bytes) -> bool:
     return False
 
 
-def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet part name → sheet name as the user sees it; best effort, {} when unreadable."""
     try:
         workbook = ElementTree.fromstring(zf.open("xl/workbook.xml").read(4 * _MB), forbid_dtd=True)

@@ -121,9 +121,7 @@ class _Checker:
         parent = self.by_id.get(item.parent or "")
         if not item.owners and not (parent and parent.owners):
             self.add(item, "warning", f"任务{name}没有责任人。", "owners", "请填写负责这项任务的人。")
-        timed = item.start or item.end or item.recurrence or item.deadline_text.strip()
-        parent_timed = parent and (parent.start or parent.end or parent.recurrence or parent.deadline_text.strip())
-        if not timed and not parent_timed:
+        if not item.has_timing and not (parent and parent.has_timing):
             self.add(item, "warning", f"任务{name}没有完成时限。", "deadline", "请填写时间，如“6月底前”“每季度”。")
 
     def sheet_notes(self) -> list[Issue]:
