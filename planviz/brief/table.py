@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..charts.style import tint
+from ..charts.timeline import month_label
 from ..layout import Block, Box, Shape, clean, fit, line, rect, text_width, wrap_balanced
 from ..model import Item
 from ..stats import span_of, year_bounds
@@ -244,7 +245,7 @@ def _bar(ctx: Ctx, item: Item, mid: float, xpos, color: str, thick: int) -> list
         return [text_at(xpos(date(year, 1, 1)) + st.px(16), mid, "时间待定", "sans", st.small, ctx.pal.muted, "lm")]
     if span[0].year > year or span[1].year < year:  # wholly outside the plan year: say when, at that edge
         day = span[0] if span[0].year > year else span[1]
-        when = f"{'次年' if day.year == year + 1 else f'{day.year}年'}{day.month}月"
+        when = month_label(day, year)
         if day.year > year:
             label, right = f"{when} →", xpos(date(year, 12, 31))
             today = xpos(ctx.today) if ctx.today.year == year else None

@@ -217,7 +217,7 @@ class _Series:
         return out
 
 
-def _month_label(day: date, year: int) -> str:
+def month_label(day: date, year: int) -> str:
     """1月…12月 in the plan year; 次年1月 or 2025年12月 outside it."""
     if day.year == year:
         return MONTH_LABELS[day.month - 1]
@@ -402,7 +402,7 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
     fig.update_xaxes(type="date", side="top",
                      range=[(first - timedelta(days=3)).isoformat(), (last + timedelta(days=18)).isoformat()],
                      tickvals=[d.replace(day=15).isoformat() for d in month_starts],
-                     ticktext=[_month_label(d, year) for d in month_starts], ticks="", showgrid=False,
+                     ticktext=[month_label(d, year) for d in month_starts], ticks="", showgrid=False,
                      zeroline=False, tickfont=dict(size=13, color=pal.ink), showline=True, linecolor=pal.grid,
                      minor=dict(tickvals=[d.isoformat() for d in month_starts] + [date(last.year + 1, 1, 1).isoformat()
                                 if last.month == 12 else date(last.year, last.month + 1, 1).isoformat()],
