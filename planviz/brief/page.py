@@ -83,14 +83,15 @@ def compose_brief(plan: Plan, *, fmt: str = "a4", logo: bytes | str | Path | Non
         blocks += [radar_block(ctx, (x0, y, x0 + radar_w, row_bottom)), figures, status]
         y = row_bottom + gap
         # Highlights get what the plan table leaves, between a readable minimum and a maximum.
-        room = bottom - y - gap - table_need(ctx, x1 - x0)
+        need = table_need(ctx, x1 - x0)
+        room = bottom - y - gap - need
         slot = min(max(room, highlights_min(ctx, x1 - x0)), st.px(900))
         high = highlights_block(ctx, (x0, y, x1, y + slot), vertical=False)
         blocks.append(high)
         top = high.box[3] + gap
         # A small plan leaves room under its table: there the page says how the plan measures up.
         check_room = checks_need(ctx) + round(gap * 1.2)
-        with_checks = bottom - top - table_need(ctx, x1 - x0) >= check_room
+        with_checks = bottom - top - need >= check_room
         table = plan_table(ctx, (x0, top, x1, bottom - check_room if with_checks else bottom))
         blocks += table
         if with_checks:
