@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from .. import theme
-from ..charts.radar import radar_values
+from ..charts.radar import HOLE, radar_values
 from ..charts.style import tint
 from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
@@ -221,21 +221,19 @@ def radar_block(ctx: Ctx, box: Box) -> Block:
     r = max(st.px(80), min((x1 - x0) / 2 - label_w - st.px(30), (y1 - top - note_h) / 2 - label_h - st.px(30)))
     cx, cy = (x0 + x1) / 2, top + (y1 - top - note_h) / 2
     high = max([1.0] + list(values.values()))
-    hole = 0.1  # as in charts.radar: empty dimensions stay apart instead of piling up in the centre
-
     def angle(k: int) -> float:
         return -math.pi / 2 + 2 * math.pi * k / len(dims)
 
     def at(k: int, frac: float) -> tuple[float, float]:
         return cx + r * frac * math.cos(angle(k)), cy + r * frac * math.sin(angle(k))
 
-    rings = [[at(k, hole + (1 - hole) * f) for k in range(len(dims))] for f in (0.25, 0.5, 0.75, 1.0)]
-    pts = [at(k, hole + (1 - hole) * values[d] / high) for k, d in enumerate(dims)]
+    rings = [[at(k, HOLE + (1 - HOLE) * f) for k in range(len(dims))] for f in (0.25, 0.5, 0.75, 1.0)]
+    pts = [at(k, HOLE + (1 - HOLE) * values[d] / high) for k, d in enumerate(dims)]
     marks.append(Shape("polygon", tuple(pts), fill=tint(pal.primary, 0.8)))
     for ring in rings:
         marks.append(Shape("polygon", tuple(ring), outline=pal.grid, width=st.rule))
     for k in range(len(dims)):
-        marks.append(line([at(k, hole), at(k, 1.0)], pal.grid, st.rule))
+        marks.append(line([at(k, HOLE), at(k, 1.0)], pal.grid, st.rule))
     marks.append(Shape("polygon", tuple(pts), outline=pal.accent, width=st.px(9)))
     dot = st.px(17)
     for k, d in enumerate(dims):

@@ -14,6 +14,8 @@ from .style import colored_label, escape_text, rgba, style_figure
 _UNITS = {"projects": "项", "effort": "项", "progress": "%"}
 # Second plan in a comparison: a cool colour that no dimension uses, so the two polygons never blend.
 COMPARE_COLOR = "#4A5A73"
+# Share of the radius left empty at the centre: empty dimensions stay apart instead of piling up there.
+HOLE = 0.1
 
 
 def _metric_name(metric: str) -> str:
@@ -116,8 +118,7 @@ def radar(plan: Plan, *, metric: str = "projects", compare: Plan | None = None,
     fig.update_layout(
         polar=dict(
             bgcolor=pal.background,
-            # A small hole keeps empty dimensions apart instead of piling them up in the centre.
-            hole=0.1,
+            hole=HOLE,
             domain=dict(x=[0.05, 0.95], y=[0.07, 0.99]),
             angularaxis=dict(
                 direction="clockwise", rotation=90, tickmode="array", tickvals=dims,
