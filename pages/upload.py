@@ -63,10 +63,8 @@ def _apply(corrected, name: str) -> None:
 
 
 def _place(issue) -> str:
-    """Where an issue is, in one short line: 「工作表」第 6 行「列」列."""
-    parts = [f"「{issue.sheet}」" if issue.sheet else "", f"第 {issue.row} 行" if issue.row else "",
-             f"「{issue.column}」列" if issue.column else ""]
-    return "".join(parts)
+    """Where an issue is, in one short line: 「工作表」第 6 行「列」列 (the column header says it is a place)."""
+    return issue.where().removeprefix("工作表")
 
 
 @st.cache_data(show_spinner=False)
