@@ -25,16 +25,20 @@ def progress_text(item: Item) -> str:
     return "未报进度" if item.progress is None else f"{item.progress:.0%}"
 
 
+def _bar_percent(item: Item) -> int:
+    """Filled share of a progress bar, 0–100 (a bad figure never overflows the bar)."""
+    return 0 if item.progress is None else max(0, min(100, round(item.progress * 100)))
+
+
 def _card(item: Item, late: bool) -> str:
     color = theme.status_color(effective_status(item))
-    pct = 0 if item.progress is None else max(0, min(100, round(item.progress * 100)))
     star = "★ " if item.highlight else ""
     tag = '<span class="late-tag">已逾期 · </span>' if late else ""
     owner = escape(item.owner_text or "未定负责人")
     return (f'<div class="pv-card{" late" if late else ""}" style="--pv-c:{color}">'
             f'<div class="t">{star}{escape(item.title)}</div>'
             f'<div class="m">{tag}{owner} · {escape(when_text(item))} · {progress_text(item)}</div>'
-            f'<div class="pv-bar"><div style="width:{pct}%"></div></div></div>')
+            f'<div class="pv-bar"><div style="width:{_bar_percent(item)}%"></div></div></div>')
 
 
 def board_cards(items: list[Item], late_ids: set[str]) -> str:
@@ -53,13 +57,12 @@ def highlight_slide(plan: Plan, item: Item) -> str:
     tasks = plan.children(item.id)
     task_list = "".join(f"<li>{escape(t.title)}<span> · {escape(when_text(t))}</span></li>" for t in tasks[:6])
     more = f"<li><span>另有 {len(tasks) - 6} 项任务</span></li>" if len(tasks) > 6 else ""
-    pct = 0 if item.progress is None else round(item.progress * 100)
     tags = " · ".join(x for x in (item.dimension, item.lever, item.section) if x)
     return f"""<div class="pv-slide pv-focus" style="--pv-c:{color}">
 <div class="pv-kicker">亮点项目 · {escape(tags)}</div>
 <h1 class="pv-h">★ {escape(item.title)}</h1>
 <table class="pv-five">{body}</table>
 <div class="pv-prog">进度 {progress_text(item)} · {effective_status(item)}
-<div class="pv-bigbar"><div style="width:{pct}%"></div></div></div>
+<div class="pv-bigbar"><div style="width:{_bar_percent(item)}%"></div></div></div>
 {f'<ul class="pv-tasks">{task_list}{more}</ul>' if tasks else ''}
 </div>"""
