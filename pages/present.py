@@ -32,8 +32,7 @@ def _chart_slide(kind: str, build) -> None:
     screen = viewport.current()
     width, height = slides.chart_size(screen.content, screen.height)
     fig = build(width, height)
-    svg = renders.slide_svg(f"{loaded.key}|{kind}|{pal}|{today}|{width}x{height}", ui.fit_width(fig, width),
-                            width, height)
+    svg = renders.slide_svg(f"{loaded.key}|{kind}|{pal}|{today}|{width}x{height}", fig, width, height)
     ui.show_slide_image(svg, title)
 
 
@@ -62,7 +61,8 @@ elif kind == "radar":
     _chart_slide(kind, lambda w, h: radar(plan, palette=pal, width=w, height=h))
 elif kind == "timeline":
     _chart_slide(kind, lambda w, h: timeline(plan, group_by="section", color_by="dimension", today=today,
-                                             palette=pal, height=h, max_rows=max(12, (h - 240) // TIMELINE_ROW)))
+                                             palette=pal, width=w, height=h,
+                                             max_rows=max(12, (h - 240) // TIMELINE_ROW)))
 elif kind == "highlight":
     st.html(cards.highlight_slide(plan, item))
 else:

@@ -63,36 +63,6 @@ def show_figure(fig: go.Figure, key: str | None = None) -> None:
     st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
-def fit_width(fig: go.Figure, width: int) -> go.Figure:
-    """A copy of a fixed-width figure laid out ``width`` pixels wide, for the screen.
-
-    Margins stay in pixels, so what a chart draws outside its plot area in paper coordinates
-    (bands under the row labels) is moved to keep its pixel distance from the plot; text labels
-    may overhang the plot's edge instead of being clipped. Downloads keep the original figure.
-    """
-    layout = fig.layout
-    if not layout.width or width <= 0:
-        return fig
-    left, right = layout.margin.l or 0, layout.margin.r or 0
-    old, new = layout.width - left - right, max(120, width - left - right)
-
-    def keep_pixels(x):
-        if x is None or 0 <= x <= 1:
-            return x
-        return x * old / new if x < 0 else 1 + (x - 1) * old / new
-
-    fitted = go.Figure(fig)
-    fitted.update_layout(width=width)
-    for shape in fitted.layout.shapes:
-        if shape.xref == "paper":
-            shape.update(x0=keep_pixels(shape.x0), x1=keep_pixels(shape.x1))
-    for note in fitted.layout.annotations:
-        if note.xref == "paper":
-            note.update(x=keep_pixels(note.x))
-    fitted.update_traces(cliponaxis=False, selector=lambda t: t.type == "scatter" and "text" in (t.mode or ""))
-    return fitted
-
-
 def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:
     """Show a graph as an SVG drawn on the server by graphviz with the real CJK font.
 

@@ -311,23 +311,6 @@ def test_chart_slides_are_drawn_for_the_screen_they_are_shown_on():
     assert 'width="1120" height="608"'.encode() in _slide_svg(at)[:400]
 
 
-def test_fit_width_keeps_bands_under_the_row_labels_and_labels_unclipped():
-    from planviz.charts.timeline import timeline
-    from planviz_app.ui import fit_width
-
-    fig = timeline(sample_plan(), today=sample_plan().projects[0].end)
-    left, right = fig.layout.margin.l, fig.layout.margin.r
-    fitted = fit_width(fig, 900)
-    assert fitted.layout.width == 900 and fig.layout.width == 1600  # the original keeps its print width
-    pairs = [(a, b) for a, b in zip(fig.layout.shapes, fitted.layout.shapes) if a.xref == "paper" and a.x0 < 0]
-    assert pairs
-    for before, after in pairs:  # the same distance in pixels to the left of the plot
-        assert after.x0 * (900 - left - right) == pytest.approx(before.x0 * (1600 - left - right))
-        assert after.x1 == before.x1
-    texts = [t for t in fitted.data if t.type == "scatter" and "text" in (t.mode or "")]
-    assert texts and all(t.cliponaxis is False for t in texts)
-
-
 def test_timeline_on_screen_is_as_wide_as_the_page_column():
     at = AppTest.from_file(APP, default_timeout=60)
     at.session_state["pv_viewport_known"] = {"width": 1280, "height": 720, "content": 860}
