@@ -13,7 +13,6 @@ FORMATS = ("a4", "slide")
 
 
 DPI = 300
-QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 ELEMENTS = ("目标", "负责人", "时间节点", "成果形式", "评估标准")
 # First months of each period of a recurring item after the first, for the notches on its bar.
 RHYTHM_MONTHS = {"weekly": tuple(range(2, 13)), "monthly": tuple(range(2, 13)), "quarterly": (4, 7, 10),

@@ -6,10 +6,11 @@ import math
 from .. import theme
 from ..charts.radar import HOLE, radar_values
 from ..charts.style import tint
+from ..charts.timeline import QUARTERS
 from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
 from ..stats import key_figures, overdue_items, plan_checks, span_of, status_counts, when_text, work_items
-from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, QUARTERS, Ctx, cn_date, heading, text_at
+from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, Ctx, cn_date, heading, text_at
 
 
 # -- header, key figures, progress, footer ----------------------------------------------------------

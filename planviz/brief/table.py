@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..charts.style import tint
-from ..charts.timeline import month_label
+from ..charts.timeline import QUARTERS, month_label
 from ..layout import Block, Box, Shape, clean, fit, line, rect, text_width, wrap_balanced
 from ..model import Item
 from ..stats import span_of, year_bounds
-from .base import NO_DIMENSION, QUARTERS, RHYTHM_MONTHS, Ctx, diamond, heading, text_at
+from .base import NO_DIMENSION, RHYTHM_MONTHS, Ctx, diamond, heading, text_at
 
 
 # -- plan table: dimension → projects (structure) beside their quarter timeline -------------------
