@@ -30,11 +30,11 @@ if not shown.projects and not shown.tasks:
     st.stop()
 options = dict(group_by=group_by, color_by=color_by, show_tasks=show_tasks, today=ui.today(),
                palette=state.palette())
-fig = timeline(shown, **options)
 # On screen the chart is as wide as the page's column and leaves the “时间待定” note to the list under
-# it; the PNG keeps the print width (1600 px) and the note.
+# it; the PNG keeps the print width (1600 px) and the note, and is only built when downloaded.
 ui.show_figure(timeline(shown, width=viewport.current().content, undated_note=False, **options), key="tl_chart")
-ui.download_figure("下载时间轴 PNG（打印尺寸）", fig, f"{plan.display_title}-时间轴.png", key="tl_png")
+ui.download_figure("下载时间轴 PNG（打印尺寸）", lambda: timeline(shown, **options), f"{plan.display_title}-时间轴.png",
+                   key="tl_png")
 
 undated = undated_items(shown)
 if undated:

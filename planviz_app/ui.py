@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from datetime import date
 
 import graphviz
@@ -83,10 +84,14 @@ def show_slide_image(svg: bytes, alt: str, *, titled: bool = False) -> None:
     st.html(f'<img class="pv-fill{" titled" if titled else ""}" alt="{alt}" src="data:image/svg+xml;base64,{data}">')
 
 
-def download_figure(label: str, fig: go.Figure, file_name: str, *, fmt: str = "png", key: str,
-                    width: int | None = None, height: int | None = None, scale: float = 2) -> None:
-    """A download button that renders the figure only when clicked (kaleido costs time)."""
-    st.download_button(label, lambda: figure_bytes(fig, fmt, width, height, scale), file_name=file_name,
+def download_figure(label: str, fig: go.Figure | Callable[[], go.Figure], file_name: str, *, fmt: str = "png",
+                    key: str, width: int | None = None, height: int | None = None, scale: float = 2) -> None:
+    """A download button that renders the figure only when clicked (kaleido costs time).
+
+    ``fig`` may be a function that builds it, for a figure made only for the download.
+    """
+    st.download_button(label, lambda: figure_bytes(fig() if callable(fig) else fig, fmt, width, height, scale),
+                       file_name=file_name,
                        mime=MIME[fmt], key=key, on_click="ignore", icon=":material/download:")
 
 
