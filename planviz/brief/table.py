@@ -44,33 +44,37 @@ def _sizes(ctx: Ctx) -> dict[str, int]:
     return {g: len(items) for g, items in _groups(ctx)}
 
 
-def _rows(ctx: Ctx, name_w: float, quotas: dict[str, int], tasks: bool, max_lines: int) -> list[list[_Row]]:
-    """Rows of each group: at most ``quotas[group]`` items; the rest are summarized as “另有 N 项”
+def _group_rows(ctx: Ctx, group: str, items: tuple[Item, ...], name_w: float, quota: int, tasks: bool,
+                max_lines: int) -> list[_Row]:
+    """Rows of one group: at most ``quota`` items; the rest are summarized as “另有 N 项”
     at the end of the group's last row (or on a row of its own when none is listed)."""
     st, plan = ctx.style, ctx.plan
     lh, pad = round(st.small * 1.26), st.px(6)
-    out = []
-    for group, items in _groups(ctx):
-        rows = [] if items else [_Row("none", group, (f"暂无{ctx.noun}",), lh + pad)]
-        # Highlights are listed first when the group is cut; the list keeps the plan's order.
-        chosen = {i.id for i in sorted(items, key=lambda i: not i.highlight)[:quotas.get(group, len(items))]}
-        keep = tuple(i for i in items if i.id in chosen)
-        hidden = len(items) - len(keep)
-        if hidden and not keep:
-            rows.append(_Row("more", group, (), lh + pad, count=hidden))
-        for n, item in enumerate(keep):
-            last = n == len(keep) - 1
-            count = hidden if last else 0
-            room = name_w - (text_width(f"另有 {count} 项", "sans", st.small) + st.px(24) if count else 0)
-            title = ("★" if item.highlight else "") + clean(item.title)
-            lines = tuple(wrap_balanced(title, "sans", st.small, room, max_lines))  # no one-character last line
-            rows.append(_Row("entry", group, lines, lh * len(lines) + pad, item, count))
-            if tasks:
-                for task in plan.children(item.id):
-                    text = tuple(wrap_balanced(clean(task.title), "sans", st.small, name_w - st.px(44), max_lines))
-                    rows.append(_Row("task", group, text, lh * len(text) + st.px(2), task))
-        out.append(rows)
-    return out
+    rows = [] if items else [_Row("none", group, (f"暂无{ctx.noun}",), lh + pad)]
+    # Highlights are listed first when the group is cut; the list keeps the plan's order.
+    chosen = {i.id for i in sorted(items, key=lambda i: not i.highlight)[:quota]}
+    keep = tuple(i for i in items if i.id in chosen)
+    hidden = len(items) - len(keep)
+    if hidden and not keep:
+        rows.append(_Row("more", group, (), lh + pad, count=hidden))
+    for n, item in enumerate(keep):
+        last = n == len(keep) - 1
+        count = hidden if last else 0
+        room = name_w - (text_width(f"另有 {count} 项", "sans", st.small) + st.px(24) if count else 0)
+        title = ("★" if item.highlight else "") + clean(item.title)
+        lines = tuple(wrap_balanced(title, "sans", st.small, room, max_lines))  # no one-character last line
+        rows.append(_Row("entry", group, lines, lh * len(lines) + pad, item, count))
+        if tasks:
+            for task in plan.children(item.id):
+                text = tuple(wrap_balanced(clean(task.title), "sans", st.small, name_w - st.px(44), max_lines))
+                rows.append(_Row("task", group, text, lh * len(text) + st.px(2), task))
+    return rows
+
+
+def _rows(ctx: Ctx, name_w: float, quotas: dict[str, int], tasks: bool, max_lines: int) -> list[list[_Row]]:
+    """Rows of each group, at most ``quotas[group]`` items each (see :func:`_group_rows`)."""
+    return [_group_rows(ctx, group, items, name_w, quotas.get(group, len(items)), tasks, max_lines)
+            for group, items in _groups(ctx)]
 
 
 def _fit_rows(ctx: Ctx, name_w: float, room: int) -> list[list[_Row]]:
@@ -85,11 +89,14 @@ def _fit_rows(ctx: Ctx, name_w: float, room: int) -> list[list[_Row]]:
         groups = _rows(ctx, name_w, sizes, tasks, max_lines)
         if height(groups) <= room:
             return groups
+    listed = _groups(ctx)
     quotas = dict(sizes)
     while height(groups) > room and max(quotas.values()) > 0:
         largest = max(quotas, key=lambda g: quotas[g])
         quotas[largest] -= 1
-        groups = _rows(ctx, name_w, quotas, False, 1)
+        # Only the cut group's rows change: the others are kept, not laid out again.
+        groups = [_group_rows(ctx, g, items, name_w, quotas[g], False, 1) if g == largest else rows
+                  for (g, items), rows in zip(listed, groups)]
     return groups
 
 
