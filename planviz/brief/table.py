@@ -84,7 +84,8 @@ def _fit_rows(ctx: Ctx, name_w: float, room: int) -> list[list[_Row]]:
         return _rows_height(ctx, groups)
 
     sizes = _sizes(ctx)
-    has_tasks = any(i.level == "task" and i.parent in {u.id for u in ctx.units} for i in ctx.plan.items)
+    unit_ids = {u.id for u in ctx.units}  # once, not per task
+    has_tasks = any(i.level == "task" and i.parent in unit_ids for i in ctx.plan.items)
     for tasks, max_lines in ((has_tasks, 2), (False, 2), (False, 1)):
         groups = _rows(ctx, name_w, sizes, tasks, max_lines)
         if height(groups) <= room:
