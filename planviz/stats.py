@@ -33,6 +33,21 @@ class KeyFigures:
     progress: float | None
 
 
+def percent(value: float | None, missing: str = "未填报") -> str:
+    """A 0–1 share as “83%”, or ``missing`` when nothing was reported."""
+    return missing if value is None else f"{value * 100:.0f}%"
+
+
+def cn_date(day: date) -> str:
+    """A date as 2026年3月31日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def is_reported(item: Item) -> bool:
+    """Whether an item reports its progress or its status."""
+    return item.progress is not None or bool(item.status)
+
+
 def key_figures(plan: Plan) -> KeyFigures:
     """Counts of sections, projects, tasks, highlights and owners, and overall progress."""
     return KeyFigures(len(plan.sections), len(plan.projects), len(plan.tasks), len(plan.highlights()),
@@ -305,7 +320,7 @@ def plan_checks(plan: Plan) -> list[Check]:
     work = work_items(plan)
     owned = sum(1 for i in work if i.owners)
     dated = sum(1 for i in work if span_of(plan, i) or i.recurrence)
-    reported = sum(1 for i in work if i.progress is not None or i.status)
+    reported = sum(1 for i in work if is_reported(i))
 
     def share(n: int, total: int, noun: str) -> str:
         return f"{n}/{total} {noun}" if total else f"暂无{noun}"

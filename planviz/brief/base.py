@@ -102,6 +102,3 @@ def diamond(x: float, y: float, d: float, color: str) -> Shape:
     return Shape("polygon", ((x, y - d), (x + d, y), (x, y + d), (x - d, y)), fill=color)
 
 
-def cn_date(d: date) -> str:
-    """A date as 2026年3月31日."""
-    return f"{d.year}年{d.month}月{d.day}日"

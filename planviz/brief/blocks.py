@@ -9,8 +9,9 @@ from ..charts.style import tint
 from ..charts.timeline import QUARTERS
 from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
-from ..stats import key_figures, overdue_items, plan_checks, span_of, status_counts, when_text, work_items
-from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, Ctx, cn_date, heading, text_at
+from ..stats import (cn_date, is_reported, key_figures, overdue_items, plan_checks, span_of, status_counts, when_text,
+                     work_items)
+from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, Ctx, heading, text_at
 
 
 # -- header, key figures, progress, footer ----------------------------------------------------------
@@ -115,7 +116,7 @@ def figures_block(ctx: Ctx, box: Box, columns: int) -> Block:
 
 def has_progress(plan: Plan) -> bool:
     """Whether any item reports progress or a status."""
-    return any(i.progress is not None or i.status for i in work_items(plan))
+    return any(is_reported(i) for i in work_items(plan))
 
 
 def progress_block(ctx: Ctx, box: Box) -> Block:

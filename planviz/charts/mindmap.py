@@ -8,7 +8,7 @@ import graphviz
 
 from .. import theme
 from ..model import Item, Plan, PlanError
-from ..stats import Branch, Group, effective_status, item_dimension, plan_groups, when_text
+from ..stats import Branch, Group, effective_status, item_dimension, percent, plan_groups, when_text
 from .style import tint
 
 GROUP_BYS = ("section", "dimension")
@@ -134,7 +134,7 @@ class _Builder:
         title = ("★ " if item.highlight else "") + item.title
         facts = [status]
         if item.progress is not None:
-            facts.append(f"{round(item.progress * 100)}%")
+            facts.append(percent(item.progress))
         if item.owners:
             facts.append(theme.truncate(item.owner_text, 10))
         status_line = (f'<TR><TD><FONT POINT-SIZE="9" COLOR="{theme.status_color(status)}">●</FONT>'

@@ -9,7 +9,7 @@ from plotly.subplots import make_subplots
 
 from .. import theme
 from ..model import STATUSES, Plan
-from ..stats import (dimension_stats, effective_status, overdue_items, owner_stats, planned_curve,
+from ..stats import (cn_date, dimension_stats, effective_status, overdue_items, owner_stats, percent, planned_curve,
                      planned_progress_on, span_of, status_counts, work_items, year_bounds)
 from .style import rgba, style_figure
 
@@ -19,11 +19,6 @@ OVERDUE_COLUMNS = ("事项", "层级", "负责人", "完成时限", "逾期天�
 AHEAD_COLOR = theme.status_color("已完成")  # ahead of plan: the green of finished work
 PERCENT_TICKS = (0, 25, 50, 75, 100)
 PERCENT_TEXT = tuple(f"{v}%" for v in PERCENT_TICKS)  # ticksuffix is ignored once tickvals are given
-
-
-def percent(value: float | None) -> str:
-    """A 0–1 share as “83%”, or “未填报” when nothing was reported."""
-    return "未填报" if value is None else f"{value * 100:.0f}%"
 
 
 # -- panels: each draws into one cell of a (possibly 1×1) subplot grid ----------------------------
@@ -280,6 +275,6 @@ def progress_overview(plan: Plan, *, today: date | None = None, palette: str = "
     _draw_owner_bars(fig, plan, pal, 1, 3, top)
     _draw_planned(fig, plan, pal, 2, 1, today)
     fig.update_layout(showlegend=False)
-    key = f"共 {len(work_items(plan))} 项工作 · 统计日 {today.year}年{today.month}月{today.day}日"
+    key = f"共 {len(work_items(plan))} 项工作 · 统计日 {cn_date(today)}"
     return style_figure(fig, title=title or "进度总览", subtitle=_subtitle(plan, key), palette=pal.name,
                         width=width, height=height, margin=dict(l=70, r=50, t=140, b=60))

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 import plotly.graph_objects as go
 
 from .. import theme
+from ..dates import RECURRENCE_WORDS
 from ..model import STATUSES, Item, Plan, PlanError
-from ..stats import (UNGROUPED, Group, effective_status, is_overdue, item_dimension, plan_groups, span_of,
+from ..stats import (UNGROUPED, Group, effective_status, is_overdue, item_dimension, percent, plan_groups, span_of,
                      when_text, year_bounds)
 from .style import escape_text, shade, style_figure, tint
 
@@ -16,8 +17,6 @@ COLOR_BYS = ("dimension", "status")
 QUARTERS = ("一季度", "二季度", "三季度", "四季度")
 MONTH_LABELS = tuple(f"{m}月" for m in range(1, 13))
 RECURRENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
-RECURRENCE_NAMES = {"weekly": "每周", "monthly": "每月", "quarterly": "每季度", "half-yearly": "每半年",
-                    "yearly": "每年"}
 KIND_NAMES = {"deadline": "截止时间（仅有期限）", "day": "单日活动", "recurring": "周期性工作", "milestone": "里程碑"}
 KIND_SYMBOLS = {"deadline": "diamond", "day": "circle", "recurring": "line-ns", "milestone": "star"}
 UNDATED_TEXT = "时间待定"
@@ -142,14 +141,14 @@ def _hover(plan: Plan, item: Item, dim: str | None, today: date, note: str = "")
     lines.append(f"负责人：{_esc(item.owner_text) or '未填写'}")
     when = when_text(item)
     if item.recurrence:
-        when += f"，{RECURRENCE_NAMES.get(item.recurrence, '')}"
+        when += f"，{RECURRENCE_WORDS.get(item.recurrence, '')}"
     lines.append(f"时间：{_esc(when)}")
     state = f"状态：{status}"
     if is_overdue(item, today):
         state += "（已逾期）"
     lines.append(state)
     if item.progress is not None:
-        lines.append(f"进度：{round(item.progress * 100)}%")
+        lines.append(f"进度：{percent(item.progress)}")
     if note:
         lines.append(note)
     return "<br>".join(lines)
@@ -311,7 +310,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
                     gap = 9  # the star is the widest marker
                 progress_text["x"].append((right + timedelta(days=gap)).isoformat())
                 progress_text["y"].append(y)
-                progress_text["text"].append(f"{round(item.progress * 100)}%")
+                progress_text["text"].append(percent(item.progress))
 
     fig = go.Figure()
     theme.apply_theme(fig, palette)
