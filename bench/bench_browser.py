@@ -12,16 +12,11 @@ Run: .venv/bin/python bench/bench_browser.py   (about 45 s; one server, one brow
 """
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import build_plan  # noqa: E402
+from live_server import streamlit_server  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from planviz.template import plan_to_xlsx  # noqa: E402
@@ -47,44 +43,6 @@ IDLE = ("!document.querySelector('[data-testid=\"stStatusWidget\"] *')"
         " && !document.querySelector('[data-testid=\"stMain\"] [data-stale=\"true\"]')")
 BRIEF_LOADED = ("(() => { const i = document.querySelector('[data-testid=\"stMain\"] [data-testid=\"stImage\"] img');"
                 " return !!i && i.complete && i.naturalWidth > 0; })()")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """`streamlit run app.py` in its own process group (so its parser children stop with it)."""
-    return subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "python"), "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-
-
-def wait_healthy(proc: subprocess.Popen, url: str, limit: float = 60) -> None:
-    deadline = time.monotonic() + limit
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-            return
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit 未能启动：" + proc.stderr.read().decode("utf-8", "replace")[-2000:]
-                                   if proc.poll() is not None else "streamlit 在 60 秒内未就绪")
-            time.sleep(0.3)
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    """Terminate the server's process group; kill it if it lingers."""
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
 
 
 def _check(page: Page) -> None:
@@ -160,31 +118,24 @@ def plan_files(folder: Path) -> list[tuple[str, Path]]:
 
 
 def main() -> None:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    proc = start_server(port)
-    try:
-        wait_healthy(proc, url)
-        with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-            files = plan_files(Path(tmp))
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            try:
-                # Warm-up, not timed: the server's first brief and first read import their modules.
-                baseline(browser, url)
-                upload_to_summary(browser, url, files[0][1])
-                base: list[float] = []
-                runs: dict[str, list[float]] = {label: [] for label, _ in files}
-                items: dict[str, int] = {}
-                for _ in range(REPEATS):  # interleaved, so load from other processes spreads over every row
-                    base.append(baseline(browser, url))
-                    for label, path in files:
-                        seconds, items[label] = upload_to_summary(browser, url, path)
-                        runs[label].append(seconds)
-            finally:
-                browser.close()
-    finally:
-        stop_server(proc)
+    with streamlit_server() as url, tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        files = plan_files(Path(tmp))
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            # Warm-up, not timed: the server's first brief and first read import their modules.
+            baseline(browser, url)
+            upload_to_summary(browser, url, files[0][1])
+            base: list[float] = []
+            runs: dict[str, list[float]] = {label: [] for label, _ in files}
+            items: dict[str, int] = {}
+            for _ in range(REPEATS):  # interleaved, so load from other processes spreads over every row
+                base.append(baseline(browser, url))
+                for label, path in files:
+                    seconds, items[label] = upload_to_summary(browser, url, path)
+                    runs[label].append(seconds)
+        finally:
+            browser.close()
 
     base_median = statistics.median(base)
     print("计时：新会话中在「上传与检查」选择文件起，到点「一页纸总览」后简报预览图加载完成止（含读取、检查报告、"
