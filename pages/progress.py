@@ -4,7 +4,7 @@ import streamlit as st
 from planviz.charts.progress import (completion_by_dimension, completion_by_owner, overdue_table, planned_vs_actual,
                                      status_donut)
 from planviz.model import STATUSES
-from planviz.stats import effective_status, key_figures, overdue_items, work_items
+from planviz.stats import effective_status, key_figures, overdue_items, percent, work_items
 from planviz_app import cards, state, ui
 
 ui.require_app()
@@ -22,7 +22,7 @@ m[1].metric("重点项目", figures.projects)
 m[2].metric("具体任务", figures.tasks)
 m[3].metric("亮点项目", figures.highlights)
 m[4].metric("负责人", figures.owners)
-m[5].metric("总体进度", "—" if figures.progress is None else f"{figures.progress:.0%}")
+m[5].metric("总体进度", percent(figures.progress, "—"))
 m[6].metric("逾期事项", len(overdue), delta="需督办" if overdue else None, delta_color="inverse", delta_arrow="off")
 
 st.subheader("任务看板")

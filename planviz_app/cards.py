@@ -6,7 +6,7 @@ from html import escape
 
 from planviz import theme
 from planviz.model import Item, Plan
-from planviz.stats import effective_status, when_text
+from planviz.stats import effective_status, percent, when_text
 
 CARD_CSS = """<style>
 .pv-card {border: 1px solid #E6E0DA; border-left: 4px solid var(--pv-c); border-radius: 6px;
@@ -22,7 +22,7 @@ CARD_CSS = """<style>
 
 def progress_text(item: Item) -> str:
     """Progress as a percent, or 未报进度."""
-    return "未报进度" if item.progress is None else f"{item.progress:.0%}"
+    return percent(item.progress, "未报进度")
 
 
 def _bar_percent(item: Item) -> int:
