@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from planviz import stats, theme
-from planviz.model import STATUSES, HeaderError
+from planviz.model import SEVERITY_NAMES, STATUSES, HeaderError
 from planviz.readers import FIELDS
 from planviz.safety import MAX_FILE_BYTES
 from planviz.template import plan_to_xlsx, template_bytes
@@ -15,7 +15,7 @@ PENDING_KEY = "pv_pending"  # (bytes, name, HeaderError): a file waiting for its
 ERROR_KEY = "pv_upload_error"
 UNUSED = "（不使用）"
 TABLE_ROWS = 30
-SEVERITY = {"error": "❌ 错误", "warning": "⚠️ 提醒", "info": "ℹ️ 提示"}
+SEVERITY = {key: f"{icon} {SEVERITY_NAMES[key]}" for key, icon in (("error", "❌"), ("warning", "⚠️"), ("info", "ℹ️"))}
 
 
 def _take(data: bytes, name: str, *, year=None, column_map=None, is_sample=False) -> None:

@@ -10,14 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from .charts import CHART_NAMES
-from .model import PlanError, plan_to_json
+from .model import SEVERITY_NAMES, PlanError, plan_to_json
 
 CHARTS = tuple(CHART_NAMES)
 # Named here, not read from planviz.theme: importing it loads plotly, which `when` does not need.
 PALETTES = ("party", "neutral")
 PRINT_WIDTH = 2000  # px: the narrowest PNG that prints sharp on A4
 LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
-SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
 
 
 # argparse speaks English; these are its messages a user can meet, in Chinese.

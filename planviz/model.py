@@ -12,6 +12,7 @@ STATUSES: tuple[str, ...] = ("未开始", "进行中", "已完成", "延期", "�
 LEVELS: tuple[str, ...] = ("section", "project", "task")
 RECURRENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly", "half-yearly", "yearly")
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "提醒", "info": "提示"}  # as users read them
 
 
 class PlanError(Exception):
