@@ -66,7 +66,7 @@ def _timed(fn, repeat: int = 3) -> tuple[float, float]:
 def main() -> None:
     import plotly.graph_objects as go
 
-    from planviz import layout
+    from planviz.brief import layout
     from planviz.brief import compose_brief
     from planviz.sample import sample_plan
     from planviz.template import plan_to_xlsx

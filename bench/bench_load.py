@@ -22,7 +22,7 @@ BASELINE_BUDGET_S = 60.0  # skip the openpyxl baseline when it would take longer
 
 _CHILD = """
 import json, resource, sys, time
-from planviz.readers import load_plan
+from planviz.reading import load_plan
 t = time.perf_counter()
 plan = load_plan(sys.argv[1])
 elapsed = time.perf_counter() - t

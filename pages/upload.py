@@ -4,8 +4,8 @@ import streamlit as st
 
 from planviz import stats, theme
 from planviz.model import SEVERITY_NAMES, STATUSES, HeaderError
-from planviz.readers import FIELDS
-from planviz.safety import MAX_FILE_BYTES
+from planviz.reading import FIELDS
+from planviz.reading.safety import MAX_FILE_BYTES
 from planviz.template import plan_to_xlsx, template_bytes
 from planviz_app import editing, state, ui
 

@@ -48,7 +48,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
-from .cells import EXCEL_EPOCH
 
 KINDS = ("date", "deadline", "period", "recurring", "ongoing", "vague", "blank", "unreadable")
 # How each rhythm (model.RECURRENCES) is written back in words, e.g. in 时间节点 or a timeline hover.
@@ -74,6 +73,7 @@ class Deadline:
 
 # -- calendars ------------------------------------------------------------------------------------
 
+EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system (its 1900 leap-year bug included)
 _SERIAL_MIN = (date(1990, 1, 1) - EXCEL_EPOCH).days
 _SERIAL_MAX = (date(2100, 12, 31) - EXCEL_EPOCH).days
 

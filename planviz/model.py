@@ -6,13 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-DEFAULT_DIMENSIONS: tuple[str, ...] = ("高度", "深度", "精度", "温度", "亮度", "融合度")
-DEFAULT_LEVERS: tuple[str, ...] = ("项目化", "清单化", "责任化", "品牌化", "数字化")
-STATUSES: tuple[str, ...] = ("未开始", "进行中", "已完成", "延期", "暂缓")
-LEVELS: tuple[str, ...] = ("section", "project", "task")
-RECURRENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly", "half-yearly", "yearly")
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "提醒", "info": "提示"}  # as users read them
+from .vocab import (DEFAULT_DIMENSIONS, DEFAULT_LEVERS, LEVELS, RECURRENCES, SEVERITIES,  # noqa: F401
+                    SEVERITY_NAMES, STATUSES)
 
 
 class PlanError(Exception):
@@ -40,6 +35,17 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ColumnRole:
+    """What the reader took one column of a sheet (or document table) to be, and how sure it was."""
+
+    sheet: str
+    index: int  # 0-based column
+    header: str  # the header text as written (or the column letter)
+    role: str | None  # a reading.FIELDS key, or None: kept as the user's own column
+    confidence: float = 1.0  # 0..1
+
+
+@dataclass(frozen=True)
 class Issue:
     """One problem found while reading or validating a plan."""
 
@@ -50,10 +56,13 @@ class Issue:
     column: str | None = None  # header text as the user wrote it (or the column letter)
     hint: str = ""  # plain-language fix, Chinese
     item_id: str | None = None
+    paragraph: int | None = None  # 1-based paragraph of a Word document (prose plans)
 
     def where(self) -> str:
         """Chinese location text, e.g. “工作表「计划」第 5 行「完成时限」列”."""
         parts = []
+        if self.paragraph:
+            parts.append(f"第 {self.paragraph} 段")
         if self.sheet:
             parts.append(f"工作表「{self.sheet}」")
         if self.row:
@@ -89,6 +98,8 @@ class Item:
     milestone: bool = False
     highlight: bool = False
     notes: str = ""
+    short_title: str = ""  # 简称, when the plan gives one
+    detail: str = ""  # the rest of a long sentence whose first clause is the title
     extra: tuple[tuple[str, str], ...] = ()  # unknown columns, kept in their order
     source: Source | None = None
 
@@ -114,7 +125,7 @@ class Item:
 
     def missing_elements(self) -> list[str]:
         """The five project elements (项目化) this item lacks, in their canonical order."""
-        have = {
+        have = {  # in vocab.ELEMENTS order
             "目标": bool(self.goal.strip()),
             "负责人": bool(self.owners),
             "时间节点": self.has_timing,
@@ -139,6 +150,10 @@ class Plan:
     issues: tuple[Issue, ...] = ()
     source_name: str = ""  # file name the plan was read from
     meta: tuple[tuple[str, str], ...] = ()  # other key-value meta, kept as given
+    issuer: str = ""  # 印发单位
+    approved_on: date | None = None  # 审议通过日期
+    contact: str = ""  # 联系人
+    columns: tuple[ColumnRole, ...] = ()  # the role each read column was given
 
     # -- views -------------------------------------------------------------
     @property

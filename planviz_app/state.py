@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from planviz.model import Plan, PlanError
-from planviz.readers import load_plan
+from planviz.reading import load_plan
 from planviz.sample import SAMPLE_PATH
 
 PLAN_KEY = "pv_loaded"

@@ -12,8 +12,8 @@ import streamlit as st
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from planviz.readers import load_plan
-from planviz.safety import MAX_FILE_BYTES
+from planviz.reading import load_plan
+from planviz.reading.safety import MAX_FILE_BYTES
 from planviz.sample import sample_plan
 from planviz.template import plan_to_xlsx
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from planviz import brief, layout
+from planviz import brief
+from planviz.brief import layout
 from planviz.model import DEFAULT_DIMENSIONS, Item, Plan
 
 YEAR = 2026

@@ -57,7 +57,7 @@ def test_render_refuses_unknown_suffix_and_unusable_file(tmp_path):
 
 
 def test_template_command_writes_a_readable_template(tmp_path):
-    from planviz.readers import load_plan
+    from planviz.reading import load_plan
 
     out = tmp_path / "模板.xlsx"
     assert main(["template", "-o", str(out)]) == 0

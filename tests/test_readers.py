@@ -9,10 +9,10 @@ from openpyxl import Workbook, load_workbook
 
 from messy import (CSV_ROWS, GROUPED_ITEMS, MERGED_ROWS, OUTLINE_ITEMS, TITLE, grouped_measures, merged_category,
                    outline, plan_csv, unknown_header)
-from planviz.cells import one_line, split_people
-from planviz.headers import FIELDS, field_of
+from planviz.reading.cells import one_line, split_people
+from planviz.reading.headers import FIELDS, field_of
 from planviz.model import HeaderError, PlanError
-from planviz.readers import load_plan
+from planviz.reading import load_plan
 
 
 @pytest.fixture(scope="module")

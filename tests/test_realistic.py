@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 import realistic as rl
 from planviz.model import PlanError
-from planviz.readers import load_plan
+from planviz.reading import load_plan
 
 Y = 2026
 

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from planviz.model import HeaderError, PlanError
-from planviz.safety import DEFAULT_LIMITS, MAX_FILE_BYTES, Limits, check_container, run_isolated, sniff
+from planviz.reading.safety import DEFAULT_LIMITS, MAX_FILE_BYTES, Limits, check_container, run_isolated, sniff
 
 SHEET = "xl/worksheets/sheet1.xml"
 SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

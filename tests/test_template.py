@@ -213,7 +213,7 @@ ROUND_TRIP_FIELDS = ("title", "level", "parent", "section", "dimension", "lever"
 
 
 def test_sample_round_trips_through_the_reader(plan, tmp_path):
-    from planviz.readers import load_plan
+    from planviz.reading import load_plan
 
     path = tmp_path / "sample_plan.xlsx"
     path.write_bytes(plan_to_xlsx(plan))
@@ -232,7 +232,7 @@ def test_sample_round_trips_through_the_reader(plan, tmp_path):
 
 
 def test_template_and_users_columns_round_trip(plan):
-    from planviz.readers import load_plan
+    from planviz.reading import load_plan
 
     template = load_plan(template_bytes(2027), name="模板.xlsx")
     assert template.year == 2027

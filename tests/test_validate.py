@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from planviz.infer import infer_dimension, named_dimension
+from planviz.reading.infer import infer_dimension, named_dimension
 from planviz.model import Item, Plan, Source
-from planviz.validate import validate
+from planviz.reading.validate import validate
 
 SRC = Source("计划", 5)
 FULL = dict(goal="提高参学率", owners=("张三",), deadline_text="3月底前", end=date(2026, 3, 31),

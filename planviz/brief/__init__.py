@@ -5,7 +5,8 @@ their boxes), then painted. Tests assert on the model; painting needs no browser
 batch of briefs is fast. Radar and timeline use the same numbers (planviz.stats,
 planviz.charts.radar) and colours (planviz.theme) as the plotly figures.
 """
-from .base import ELEMENTS, FORMATS, STYLES
+from ..vocab import ELEMENTS
+from .base import FORMATS, STYLES
 from .batch import write_briefs
 from .page import Brief, brief_pdf, brief_png, compose_brief
 

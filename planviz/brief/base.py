@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import theme
-from ..layout import Box, Shape, Text, clean, fit, line, rect, text_width
+from .layout import Box, Shape, Text, clean, fit, line, rect, text_width
 from ..model import Item, Plan
 from ..stats import work_items
 
@@ -13,7 +13,6 @@ FORMATS = ("a4", "slide")
 
 
 DPI = 300
-ELEMENTS = ("目标", "负责人", "时间节点", "成果形式", "评估标准")
 # First months of each period of a recurring item after the first, for the notches on its bar.
 RHYTHM_MONTHS = {"weekly": tuple(range(2, 13)), "monthly": tuple(range(2, 13)), "quarterly": (4, 7, 10),
                  "half-yearly": (7,)}

@@ -41,7 +41,7 @@ def write_briefs(files: list[str], output: Path, fmt: str = "a4", logo: str | No
     folder (created when missing) that receives ``<stem>.png`` and ``<stem>.pdf`` for each file:
     the PNG for screens and chats, the PDF for printing. A bad file is reported and skipped.
     """
-    from ..readers import load_plan
+    from ..reading import load_plan
 
     output = Path(output)
     suffix = output.suffix.lower()

@@ -7,11 +7,12 @@ from .. import theme
 from ..charts.radar import HOLE, radar_values
 from ..charts.style import tint
 from ..charts.timeline import QUARTERS
-from ..layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
+from .layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
 from ..stats import (cn_date, is_reported, key_figures, overdue_items, plan_checks, span_of, status_counts, when_text,
                      work_items)
-from .base import CAPS, ELEMENTS, MAX_HIGHLIGHTS, NO_DIMENSION, Ctx, heading, text_at
+from ..vocab import ELEMENTS
+from .base import CAPS, MAX_HIGHLIGHTS, NO_DIMENSION, Ctx, heading, text_at
 
 
 # -- header, key figures, progress, footer ----------------------------------------------------------

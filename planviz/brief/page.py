@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from .. import theme
-from ..layout import Block, Text, clean, paint
+from .layout import Block, Text, clean, paint
 from ..model import Plan, PlanError
 from .base import DPI, STYLES, Ctx
 from .blocks import (checks_block, checks_need, figures_block, footer_block, has_progress, header_block,

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..charts.style import tint
 from ..charts.timeline import QUARTERS, month_label
-from ..layout import Block, Box, Shape, clean, fit, line, rect, text_width, wrap_balanced
+from .layout import Block, Box, Shape, clean, fit, line, rect, text_width, wrap_balanced
 from ..model import Item
 from ..stats import span_of, year_bounds
 from .base import NO_DIMENSION, RHYTHM_MONTHS, Ctx, diamond, heading, text_at

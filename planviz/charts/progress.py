@@ -8,13 +8,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .. import theme
-from ..model import STATUSES, Plan
+from ..model import Plan
+from ..vocab import LEVEL_NAMES, STATUSES
 from ..stats import (cn_date, dimension_stats, effective_status, overdue_items, owner_stats, percent, planned_curve,
                      planned_progress_on, span_of, status_counts, work_items, year_bounds)
 from .style import rgba, style_figure
 
 NO_PROGRESS = "计划尚未填报进度"
-LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
 OVERDUE_COLUMNS = ("事项", "层级", "负责人", "完成时限", "逾期天数", "进度", "状态")
 AHEAD_COLOR = theme.status_color("已完成")  # ahead of plan: the green of finished work
 PERCENT_TICKS = (0, 25, 50, 75, 100)

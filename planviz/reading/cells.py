@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from ..dates import EXCEL_EPOCH
+from ..vocab import PEOPLE_SPLIT as _PEOPLE_SPLIT
+
 
 # Full-width digits, letters and ％ to half-width, the ideographic space to a space; Chinese
 # punctuation (，；（）：) stays as written.
@@ -24,7 +27,6 @@ _NUMBERING = (
     (RANK_CIRCLED, re.compile(rf"^\s*([{_CIRCLED}])\s*")),
 )
 
-_PEOPLE_SPLIT = re.compile(r"[、，,;；/／]+")
 _POST = re.compile(r"(书记|支书|委员|主任|组长|部长|局长|处长|科长|院长|校长|所长|经理|总监|董事长|主席|干事|组织员|队长|站长|馆长)$")
 _POST_AFTER = re.compile(r"^(.+?)\s*[(（]([^()（）]{0,8}(?:书记|支书|委员|主任|组长|部长|局长|处长|科长|院长|校长|所长|"
                          r"经理|总监|董事长|主席|干事|组织员|队长|站长|馆长))[)）]$")  # 张三（组织委员）
@@ -45,7 +47,6 @@ _PROGRESS_WORDS = {"完成": 1.0, "已完成": 1.0, "全部完成": 1.0, "办结
                    "未开始": 0.0, "未启动": 0.0, "尚未开始": 0.0, "过半": 0.5, "一半": 0.5, "半数": 0.5}
 _FALSE = {"否", "×", "✗", "n", "no", "false", "0", "无", "不是", "-", "—"}
 
-EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_MIN, _SERIAL_MAX = 32874, 73051  # 1990-01-01 .. 2099-12-31: numbers there in a date column are dates
 
 

@@ -1,75 +1,36 @@
-"""Command line: inspect, when, template, render and brief (``python -m planviz --help``)."""
+"""Commands on one plan file: inspect, when, template, render and brief."""
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
-from .charts import CHART_NAMES
-from .model import SEVERITY_NAMES, PlanError, plan_to_json
+from ..charts import CHART_NAMES
+from ..model import plan_to_json
+from ..vocab import LEVEL_NAMES, SEVERITY_NAMES
+from .base import PALETTES, fail, load
 
 CHARTS = tuple(CHART_NAMES)
-# Named here, not read from planviz.theme: importing it loads plotly, which `when` does not need.
-PALETTES = ("party", "neutral")
 PRINT_WIDTH = 2000  # px: the narrowest PNG that prints sharp on A4
-LEVEL_NAMES = {"section": "板块", "project": "项目", "task": "任务"}
 
 
-# argparse speaks English; these are its messages a user can meet, in Chinese.
-_ARGPARSE_MESSAGES = (
-    (r"the following arguments are required: (.+)", r"缺少必填参数：\1"),
-    (r"argument (\S+): invalid choice: (.+) \(choose from (.+)\)", r"参数 \1 的取值 \2 无效，可选：\3"),
-    (r"argument (\S+): invalid \w+ value: (.+)", r"参数 \1 的值 \2 无效"),
-    (r"argument (\S+): expected one argument", r"参数 \1 后面需要一个值"),
-    (r"unrecognized arguments: (.+)", r"无法识别的参数：\1"),
-)
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose help and errors are Chinese."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, message: str):
-        for pattern, chinese in _ARGPARSE_MESSAGES:
-            if re.fullmatch(pattern, message):
-                message = re.sub(pattern, chinese, message)
-                break
-        self.print_usage(sys.stderr)
-        self.exit(2, f"错误：{message}\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="python -m planviz", description="planviz：年度党建工作计划可视化工具")
-    sub = p.add_subparsers(dest="command", required=True, metavar="命令")
-
+def register(sub) -> None:
+    """Add inspect, when, template, render and brief to the command line's subparsers."""
     s = sub.add_parser("inspect", help="读取计划表，显示条目与问题")
     s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv）")
     s.add_argument("--year", type=int, help="计划年度（默认从表格标题或计划信息中读取）")
     s.add_argument("--json", action="store_true", help="以 JSON 输出")
-
+    s.set_defaults(run=cmd_inspect)
     s = sub.add_parser("when", help="解析中文时间表述，如“3月底前”“每季度”")
     s.add_argument("expr", nargs="?", help="时间表述")
     s.add_argument("--year", type=int, help="计划年度（默认今年）")
     s.add_argument("--batch", action="store_true", help="从标准输入逐行读取，每行输出一个 JSON")
-
+    s.set_defaults(run=cmd_when)
     s = sub.add_parser("template", help="生成标准计划模板")
     s.add_argument("-o", "--output", required=True, help="输出文件，如 模板.xlsx")
-
+    s.set_defaults(run=cmd_template)
     s = sub.add_parser("render", help="把计划导出为图片")
     s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv）")
     s.add_argument("--chart", required=True, choices=CHARTS, help="图表：" + "、".join(CHART_NAMES.values()))
@@ -86,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--show-tasks", action="store_true", help="时间轴：显示任务")
     s.add_argument("--metric", choices=("projects", "effort", "progress"), default="projects",
                    help="雷达图指标：项目数、工作量或平均进度")
-
+    s.set_defaults(run=cmd_render)
     s = sub.add_parser("brief", help="生成一页纸简报（PNG/PDF）")
     s.add_argument("files", nargs="+", metavar="file", help="一个或多个计划表文件")
     s.add_argument("-o", "--output", required=True, help="输出 .png / .pdf，或多个文件时的输出文件夹")
@@ -94,23 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--logo", help="组织标识图片")
     s.add_argument("--year", type=int, help="计划年度（默认从表格中读取）")
     s.add_argument("--palette", choices=PALETTES, default="party", help="配色：党建红或简约")
-    return p
+    s.set_defaults(run=cmd_brief)
 
-
-def _fail(message: str, code: int = 2) -> int:
-    print(f"错误：{message}", file=sys.stderr)
-    return code
-
-
-def _load(path: str, year: int | None):
-    from .readers import load_plan
-
-    return load_plan(Path(path), year=year)
 
 
 def cmd_inspect(args) -> int:
     """Print the plan's items and issues, as Chinese text or as JSON."""
-    plan = _load(args.file, args.year)
+    plan = load(args.file, args.year)
     if args.json:
         json.dump(plan_to_json(plan), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -135,7 +86,7 @@ def cmd_inspect(args) -> int:
 
 
 def _when_json(expr: str, year: int) -> dict:
-    from .dates import parse_deadline
+    from ..dates import parse_deadline
 
     d = parse_deadline(expr, year)
     return {
@@ -170,14 +121,14 @@ def cmd_when(args) -> int:
             out.write(json.dumps(_when_json(line, year), ensure_ascii=False) + "\n")
         return 0
     if args.expr is None:
-        return _fail("请给出时间表述，或使用 --batch 从标准输入读取")
+        return fail("请给出时间表述，或使用 --batch 从标准输入读取")
     out.write(json.dumps(_when_json(_argument_text(args.expr), year), ensure_ascii=False) + "\n")
     return 0
 
 
 def cmd_template(args) -> int:
     """Write the canonical plan template."""
-    from .template import write_template
+    from ..template import write_template
 
     out = Path(args.output)
     write_template(out)
@@ -201,14 +152,14 @@ def _chart_options(args) -> dict:
 
 def cmd_render(args) -> int:
     """Export one chart of a plan as PNG or SVG."""
-    from .charts import build_chart
-    from .export import dot_bytes, figure_bytes
+    from ..charts import build_chart
+    from ..export import dot_bytes, figure_bytes
 
     out = Path(args.output)
     fmt = out.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
-        return _fail(f"输出文件须以 .png 或 .svg 结尾：{out.name}")
-    plan = _load(args.file, args.year)
+        return fail(f"输出文件须以 .png 或 .svg 结尾：{out.name}")
+    plan = load(args.file, args.year)
     chart = build_chart(plan, args.chart, **_chart_options(args))
     if args.chart == "mindmap":
         data = dot_bytes(chart, fmt, dpi=200, min_width=PRINT_WIDTH)
@@ -222,28 +173,9 @@ def cmd_render(args) -> int:
 
 def cmd_brief(args) -> int:
     """Write the one-page brief of one or many plans."""
-    from .brief import write_briefs
+    from ..brief import write_briefs
 
     return write_briefs(args.files, Path(args.output), fmt=args.format, logo=args.logo, year=args.year,
                         palette=args.palette)
 
 
-COMMANDS = {"inspect": cmd_inspect, "when": cmd_when, "template": cmd_template, "render": cmd_render,
-            "brief": cmd_brief}
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (2: the file or the arguments cannot be used)."""
-    # Chinese output must survive a POSIX-locale terminal or a pipe.
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
-    args = _parser().parse_args(argv)
-    try:
-        return COMMANDS[args.command](args)
-    except PlanError as exc:  # the one edge where library errors become user messages
-        return _fail(str(exc).replace("\n", " "))
-    except KeyboardInterrupt:
-        return _fail("已取消", 130)
-    except BrokenPipeError:
-        return 0

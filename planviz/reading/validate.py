@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .dates import parse_deadline
+from ..dates import parse_deadline
 from .headers import FIELDS
-from .model import STATUSES, Issue, Item, Plan
+from ..model import STATUSES, Issue, Item, Plan
 
 # The five project elements (项目化) and the fields that hold them.
 ELEMENT_FIELDS: dict[str, tuple[str, ...]] = {

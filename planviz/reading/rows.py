@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from . import cells
 from .cells import text
-from .dates import parse_deadline
+from ..dates import parse_deadline
 from .headers import Header, column_letter
 from .infer import infer_dimension, named_dimension
-from .model import Issue, Item, Source
+from ..model import Issue, Item, Source
 
 _FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
 _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|审核人|审核|审批人|审批|签字|签名|联系人|联系电话|"

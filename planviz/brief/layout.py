@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from . import theme
+from .. import theme
 
 # Faces the brief draws with: fontconfig family and style, so every path comes from theme.font_file.
 FACES: dict[str, tuple[str, str]] = {

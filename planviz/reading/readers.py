@@ -14,9 +14,9 @@ from typing import BinaryIO
 
 from . import cells
 from .cells import text
-from .dates import find_year
+from ..dates import find_year
 from .headers import FIELDS, Header, best_guess_columns, find_header
-from .model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
+from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
 from .rows import assemble, read_rows
 from .safety import MAX_FILE_BYTES, sheet_parts, check_container, run_isolated
 from .validate import validate

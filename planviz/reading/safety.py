@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from defusedxml import ElementTree
 
-from .model import PlanError
+from ..model import PlanError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # upload size limit
 _MB = 1024 * 1024
