@@ -8,6 +8,9 @@ cd "$(dirname "$0")"
 
 # libatomic1: the node driver inside the playwright wheel (browser tests) needs it; minimal Debian lacks it.
 APT_PACKAGES=(python3-venv graphviz fonts-noto-cjk chromium libatomic1)
+# Only the tests need these: a real office suite converts the deck, pdftotext reads PDFs back,
+# and the workspace is tested on a throw-away PostgreSQL cluster as well as on SQLite.
+TEST_PACKAGES=(libreoffice-impress poppler-utils postgresql)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -18,7 +21,7 @@ as_root() {
 
 install_system() {
   local missing=()
-  for pkg in "${APT_PACKAGES[@]}"; do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -46,7 +49,9 @@ install_python() {
 
 cmd="${1:-app}"
 shift || true
-install_system
+if [ "$cmd" = test ]; then install_system "${APT_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+else install_system "${APT_PACKAGES[@]}"
+fi
 install_python
 case "$cmd" in
   app)  exec .venv/bin/python -m streamlit run app.py --server.headless true "$@" ;;
