@@ -71,7 +71,7 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
         sheets = run_isolated(_read_workbook, data, kind, name)
     cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
     try:
-        return _build_plan(sheets, name, year, cleaned)
+        return plan_from_sheets(sheets, name, year, cleaned)
     except PlanError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must still reach the user as one Chinese line
@@ -338,7 +338,7 @@ class _Sheet:
     unit: str
 
 
-def _build_plan(sheets: list[RawSheet], name: str, year_option: int | None,
+def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
                 column_map: dict[str, str]) -> Plan:
     """Sort the sheets (meta, guide, plan), settle year and organization, read the rows, validate."""
     issues: list[Issue] = []
