@@ -1,0 +1,76 @@
+"""Comparison with last year's plan: items copied over, revised, new and dropped (rapidfuzz matching)."""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from ..model import Item, Plan
+from .calendar import CALENDARS, organization_type
+from .findings import Comparison, Finding
+
+COPIED = 92  # similarity (0–100) of normalised texts at or above which an item is last year's
+COUNTERPART = 60  # …and at or above which it is at least a rewrite of a last-year item
+
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?|[〇零一二三四五六七八九]{4}\s*(?:年度|年)")
+_NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、．.]|\d+(?:\.\d+)*[、．.）)]?"
+                        r"|[①-⑳]|第[一二三四五六七八九十\d]+[条项部分])\s*")
+_DIGITS = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text: str) -> str:
+    """A title with its numbering, years, numbers, punctuation and spaces taken out."""
+    text = _NUMBERING.sub("", text)
+    text = _YEAR.sub("", text)
+    text = _DIGITS.sub("", text)
+    return _NOT_WORD.sub("", text)
+
+
+def _work(plan: Plan) -> list[Item]:
+    return [i for i in plan.items if i.level != "section" and normalise(i.title)]
+
+
+def _is_routine(plan: Plan, item: Item) -> bool:
+    """Routine party work (三会一课 …) comes back every year by rule: repeating it is no copy."""
+    routines, bundles = CALENDARS[organization_type(plan)]
+    return any(re.search(p, item.title) for p in [r.pattern for r in routines] + [b.pattern for b in bundles])
+
+
+def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison]:
+    """copied_from_last_year per copied item, dropped_from_last_year per vanished one, and the counts."""
+    ours, theirs = _work(plan), _work(last)
+    scores = process.cdist([normalise(i.title) for i in ours], [normalise(i.title) for i in theirs],
+                           scorer=fuzz.ratio) if ours and theirs else None
+    findings: list[Finding] = []
+    copied = revised = 0
+    new: list[str] = []
+    matched: set[int] = set()
+    for row, item in enumerate(ours):
+        best = int(scores[row].argmax()) if scores is not None else -1
+        similarity = float(scores[row][best]) if best >= 0 else 0.0
+        if similarity < COUNTERPART:
+            new.append(item.id)
+            continue
+        matched.add(best)
+        source = theirs[best]
+        if similarity >= COPIED and not _is_routine(plan, item):
+            copied += 1
+            findings.append(Finding(
+                "copied_from_last_year", "warning",
+                f"「{item.title}」与去年计划的「{source.title}」基本相同（只改了年份或数字）：请结合今年的形势任务和"
+                "去年的落实情况重新谋划，写出今年的新目标、新举措。",
+                items=(item.id,),
+                detail={"last_year_title": source.title, "last_year_id": source.id,
+                        "similarity": round(similarity, 1)}))
+        else:
+            revised += 1
+    for col, source in enumerate(theirs):
+        if col in matched or (scores is not None and scores[:, col].max() >= COUNTERPART):
+            continue
+        findings.append(Finding(
+            "dropped_from_last_year", "info",
+            f"去年计划中的「{source.title}」今年没有对应的工作：如已完成或不再开展可不列；如需延续，请补入计划。",
+            detail={"last_year_title": source.title, "last_year_id": source.id}))
+    dropped = sum(1 for f in findings if f.code == "dropped_from_last_year")
+    return findings, Comparison(last.display_title, last.year, copied, revised, len(new), dropped, tuple(new))
