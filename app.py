@@ -11,6 +11,7 @@ PAGES = {
         st.Page("pages/upload.py", title="上传与检查", icon=":material/upload_file:", url_path="upload"),
         st.Page("pages/overview.py", title="一页纸总览", icon=":material/article:", url_path="overview",
                 default=True),
+        st.Page("pages/coach.py", title="体检与建议", icon=":material/fact_check:", url_path="coach"),
     ],
     "图表": [
         st.Page("pages/mindmap.py", title="思维导图", icon=":material/account_tree:", url_path="mindmap"),

@@ -38,7 +38,7 @@ def cmd_coach(args) -> int:
     print(f"得分：{report.score} / 100　发现 {len(report.findings)} 条意见")
     if report.comparison:
         c = report.comparison
-        print(f"对照去年（{c.last_year_title}）：照搬 {c.copied} 项，改写 {c.revised} 项，新增 {c.new} 项，"
+        print(f"对照去年（{c.last_year_title}）：照搬 {c.copied} 项，改写 {c.revised} 项，例行工作延续 {c.routine} 项，新增 {c.new} 项，"
               f"去年有而今年没有 {c.dropped} 项")
     for theme, found in report.by_theme().items():
         print(f"\n【{theme}】")

@@ -54,13 +54,14 @@ class Comparison:
     last_year: int
     copied: int  # same text, or differing only by years and numbers
     revised: int  # a recognisable counterpart, rewritten
+    routine: int  # routine work carried over (三会一课 …): repeats every year by rule, no copy
     new: int  # no counterpart last year
     dropped: int  # last year's items with no counterpart this year
     new_items: tuple[str, ...] = ()  # ids of the new items
 
     def to_json(self) -> dict:
         return {"last_year": {"year": self.last_year, "title": self.last_year_title}, "copied": self.copied,
-                "revised": self.revised, "new": self.new, "dropped": self.dropped,
+                "revised": self.revised, "routine": self.routine, "new": self.new, "dropped": self.dropped,
                 "new_items": list(self.new_items)}
 
 

@@ -40,21 +40,25 @@ def _is_routine(plan: Plan, item: Item) -> bool:
 def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison]:
     """copied_from_last_year per copied item, dropped_from_last_year per vanished one, and the counts."""
     ours, theirs = _work(plan), _work(last)
-    scores = process.cdist([normalise(i.title) for i in ours], [normalise(i.title) for i in theirs],
-                           scorer=fuzz.ratio) if ours and theirs else None
+    if not ours or not theirs:
+        scores = alike = None
+    else:
+        a, b = [normalise(i.title) for i in ours], [normalise(i.title) for i in theirs]
+        scores = process.cdist(a, b, scorer=fuzz.ratio)  # the same text: copied
+        alike = process.cdist(a, b, scorer=fuzz.WRatio)  # also a rewrite or a part of it: a counterpart
     findings: list[Finding] = []
-    copied = revised = 0
+    copied = revised = routine = 0
     new: list[str] = []
-    matched: set[int] = set()
     for row, item in enumerate(ours):
-        best = int(scores[row].argmax()) if scores is not None else -1
-        similarity = float(scores[row][best]) if best >= 0 else 0.0
-        if similarity < COUNTERPART:
+        if alike is None or alike[row].max() < COUNTERPART:
             new.append(item.id)
             continue
-        matched.add(best)
+        best = int(scores[row].argmax())
+        similarity = float(scores[row][best])
         source = theirs[best]
-        if similarity >= COPIED and not _is_routine(plan, item):
+        if similarity >= COPIED and _is_routine(plan, item):
+            routine += 1
+        elif similarity >= COPIED:
             copied += 1
             findings.append(Finding(
                 "copied_from_last_year", "warning",
@@ -66,11 +70,11 @@ def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison
         else:
             revised += 1
     for col, source in enumerate(theirs):
-        if col in matched or (scores is not None and scores[:, col].max() >= COUNTERPART):
+        if alike is not None and alike[:, col].max() >= COUNTERPART:
             continue
         findings.append(Finding(
             "dropped_from_last_year", "info",
             f"去年计划中的「{source.title}」今年没有对应的工作：如已完成或不再开展可不列；如需延续，请补入计划。",
             detail={"last_year_title": source.title, "last_year_id": source.id}))
     dropped = sum(1 for f in findings if f.code == "dropped_from_last_year")
-    return findings, Comparison(last.display_title, last.year, copied, revised, len(new), dropped, tuple(new))
+    return findings, Comparison(last.display_title, last.year, copied, revised, routine, len(new), dropped, tuple(new))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..dates import RECURRENCE_WORDS
 from ..model import Item, Plan
-from ..stats import span_of
+from ..stats import span_of, year_bounds
 from .calendar import CALENDARS, INTERVAL_MONTHS, Bundle, Routine, organization_type
 from .findings import Finding
 
@@ -85,6 +85,16 @@ def _mentions(clause: str, pattern: str):
         yield not incidental, m
 
 
+def _one_off(plan: Plan, item: Item) -> bool:
+    """Whether an item happens once: a month or a day, or a deadline ("七一前"), but not "年底前"."""
+    span = span_of(plan, item)
+    if span is None or item.recurrence:
+        return False
+    if item.start is None:
+        return item.end != year_bounds(plan)[1]  # by year end: standing work, not one meeting
+    return (span[1] - span[0]).days <= _SHORT_DAYS
+
+
 def _named(text: str, routines: tuple[Routine, ...], bundles: tuple[Bundle, ...]):
     """(routine, clause, held, weak) for each routine a text names; weak: via a bundle or a managing clause."""
     by_name = {r.name: r for r in routines}
@@ -101,8 +111,7 @@ def _named(text: str, routines: tuple[Routine, ...], bundles: tuple[Bundle, ...]
 
 def _observe(plan: Plan, item: Item, context: str, routines: tuple[Routine, ...], bundles: tuple[Bundle, ...],
              seen: dict[str, _Seen]) -> None:
-    span = span_of(plan, item)
-    short = span is not None and (span[1] - span[0]).days <= _SHORT_DAYS
+    short = _one_off(plan, item)
     text = "，".join(t for t in (item.title, item.detail) if t)
     named = _named(text, routines, bundles)
     if not named:  # an item under a 主题党日 section, or in a 主题党日活动安排表, is one of them
@@ -126,7 +135,7 @@ def _observe(plan: Plan, item: Item, context: str, routines: tuple[Routine, ...]
         elif weak or not short:
             s.standing = True
         else:
-            s.months.add(span[0].month)
+            s.months.add((item.start or item.end).month)
 
 
 def routine_findings(plan: Plan, org_type: str | None = None) -> list[Finding]:

@@ -7,7 +7,7 @@
     routine_missing 5 each, 2 for an info one (at most 20) · routine_rhythm 3 each (at most 12)
     owner_overload 8 · deadline_cluster 4 (at most 8)
     vague_timing 10 × (vague items ÷ work items)
-    copied_from_last_year 20 × (copied items ÷ work items) · dropped_from_last_year 0 (information only)
+    copied_from_last_year 40 × (copied items ÷ work items) · dropped_from_last_year 0 (information only)
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ _EACH = {"highlights_none": (10, 10), "highlights_many": (5, 5), "dimension_miss
          "deadline_cluster": (4, 8), "dropped_from_last_year": (0, 0)}
 _ROUTINE_MISSING = {"warning": 5, "info": 2}
 _ROUTINE_CAP = 20
-_ELEMENTS, _VAGUE, _COPIED = 15, 10, 20
+_ELEMENTS, _VAGUE, _COPIED = 15, 10, 40
 
 
 def score(plan: Plan, findings: list[Finding]) -> int:
