@@ -290,6 +290,73 @@ def test_normalise_drops_years_numbering_numbers_and_punctuation():
     assert normalise("二〇二五年度工作总结") == "工作总结"
 
 
+# A plain table in the most common shape (序号 | 工作任务 | 责任人 | 完成时限, 一、 category rows), two years.
+PAIR_2026 = [
+    ("一、政治建设", None, None),
+    ("深入学习贯彻党的二十届四中全会精神，开展专题研讨", "张明", "上半年"),
+    ("落实“第一议题”制度，支委会会前学习习近平总书记最新重要讲话", "张明", "每月"),
+    ("开展意识形态工作专题研判", "李华", "每半年"),
+    ("二、组织建设", None, None),
+    ("严格落实“三会一课”制度", "李华", "全年"),
+    ("召开2025年度组织生活会，开展民主评议党员", "张明", "1-2月"),
+    ("每月第一个星期五开展主题党日活动", "王芳", "每月"),
+    ("按月收缴党费，每季度公示", "王芳", "每月"),
+    ("发展党员1名，培养入党积极分子2名", "李华", "年底前"),
+    ("三、党建与业务融合", None, None),
+    ("开展“办税提速”党员攻坚行动，压缩企业办税时间", "张明", "3-9月"),
+    ("设立党员先锋岗，亮身份亮承诺", "赵强", "3月底前"),
+    ("四、关爱党员", None, None),
+    ("开展谈心谈话", "张明", "每季度"),
+    ("走访慰问老党员、困难党员", "王芳", "七一前"),
+    ("五、品牌建设", None, None),
+    ("打造“税心向党”党建品牌，形成案例", "张明", "全年"),
+]
+
+
+def _pair_2025() -> list:
+    rows = [(t.replace("2025", "2024").replace("四中全会", "三中全会").replace("1名", "2名"), o, w)
+            for t, o, w in PAIR_2026 if "办税提速" not in t]  # new this year
+    rows.insert(9, ("组织党员参观廉政教育基地", "赵强", "9月"))  # not continued this year
+    return rows
+
+
+def _table(path: Path, title: str, rows: list) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = title
+    for c, header in enumerate(("序号", "工作任务", "责任人", "完成时限"), 1):
+        ws.cell(2, c, header)
+    n = 0
+    for r, (text, owner, when) in enumerate(rows, 3):
+        if owner is None:
+            ws.cell(r, 1, text)
+        else:
+            n += 1
+            for c, value in enumerate((n, text, owner, when), 1):
+                ws.cell(r, c, value)
+    wb.save(path)
+    return path
+
+
+def test_a_plain_table_pair_from_excel(tmp_path):
+    this = load_plan(_table(tmp_path / "2026.xlsx", "某某区税务局第二党支部2026年度党建工作计划", PAIR_2026))
+    last = load_plan(_table(tmp_path / "2025.xlsx", "某某区税务局第二党支部2025年度党建工作计划", _pair_2025()))
+    report = coach(this, last)
+    title = {i.id: i.title for i in this.items}
+    assert report.codes() == {"elements_incomplete", "copied_from_last_year", "dropped_from_last_year"}
+    assert len(_codes(report, "elements_incomplete")) == len(this.projects)  # no 目标/成果/评估 columns at all
+    copied = {title[f.items[0]] for f in _codes(report, "copied_from_last_year")}
+    assert "深入学习贯彻党的二十届四中全会精神，开展专题研讨" in copied  # only the plenum's number changed
+    assert "发展党员1名，培养入党积极分子2名" in copied
+    assert not any(w in t for t in copied for w in ("三会一课", "组织生活会", "主题党日", "党费", "办税提速"))
+    assert [f.detail["last_year_title"] for f in _codes(report, "dropped_from_last_year")] == ["组织党员参观廉政教育基地"]
+    c = report.comparison
+    assert (c.copied, c.routine, c.new, c.dropped) == (len(copied), 5, 1, 1)  # 第一议题 rides on the 支委会
+    assert [title[i] for i in c.new_items] == ["开展“办税提速”党员攻坚行动，压缩企业办税时间"]
+
+
 # -- the findings themselves -------------------------------------------------------------------
 def test_every_code_has_a_theme_and_findings_validate():
     assert set(CODES) == {c for codes in THEMES.values() for c in codes}

@@ -44,6 +44,8 @@ def cmd_coach(args) -> int:
         print(f"\n【{theme}】")
         for f in found:
             print(f"  [{SEVERITY_NAMES[f.severity]}] {f.message}")
+            if len(f.items) == 1 and titles.get(f.items[0], "") in f.message:
+                continue  # the message already names its one item
             for item_id in f.items:
                 print(f"      · {item_id} {titles.get(item_id, '')}")
     if not report.findings:

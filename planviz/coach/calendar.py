@@ -41,12 +41,12 @@ class Bundle:
 
 BRANCH = (
     Routine("支委会", r"支委会|支委(?:扩大)?会议|支部委员会(?:会议|例会)|召开(?:党?支部|总支)委员会|总支委(?:员)?会", ("monthly",)),
-    Routine("党小组会", r"党小组(?:会|学习|活动|集中学习|组织生活)", ("monthly",), severity="info",
+    Routine("党小组会", r"党小组(?:会|学习|活动|集中学习|组织生活|生活会)", ("monthly",), severity="info",
             note="（未设党小组的支部可不列）"),
     Routine("党员大会", r"党员大会|支部大会|全体党员(?:会议|会)|党员会议", ("quarterly",)),
     Routine("党课", r"党课", ("quarterly",)),
     Routine("主题党日", r"主题党日|党日活动|党员活动日|固定党日|支部活动日", ("monthly",)),
-    Routine("组织生活会", r"组织生活会", ("yearly",)),
+    Routine("组织生活会", r"组织生活会|民主生活会", ("yearly",)),  # some branches still say 民主生活会
     Routine("民主评议党员", r"民主评议|评议党员", ("yearly",)),
     Routine("党费", r"党费", ("monthly", "quarterly")),
 )

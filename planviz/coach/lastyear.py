@@ -27,8 +27,19 @@ def normalise(text: str) -> str:
     return _NOT_WORD.sub("", text)
 
 
+def _text(item: Item) -> str:
+    """What an item says: its title and, in a prose plan, the rest of its sentence."""
+    return normalise(item.title + item.detail)
+
+
+def _sameness(item: Item, source: Item) -> str:
+    """How close a copy is, in words: word for word, or only years and numbers changed."""
+    same = _NOT_WORD.sub("", item.title + item.detail) == _NOT_WORD.sub("", source.title + source.detail)
+    return "完全相同" if same else "基本相同（只改了年份、数字或个别字）"
+
+
 def _work(plan: Plan) -> list[Item]:
-    return [i for i in plan.items if i.level != "section" and normalise(i.title)]
+    return [i for i in plan.items if i.level != "section" and _text(i)]
 
 
 def _is_routine(plan: Plan, item: Item) -> bool:
@@ -43,7 +54,7 @@ def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison
     if not ours or not theirs:
         scores = alike = None
     else:
-        a, b = [normalise(i.title) for i in ours], [normalise(i.title) for i in theirs]
+        a, b = [_text(i) for i in ours], [_text(i) for i in theirs]
         scores = process.cdist(a, b, scorer=fuzz.ratio)  # the same text: copied
         alike = process.cdist(a, b, scorer=fuzz.WRatio)  # also a rewrite or a part of it: a counterpart
     findings: list[Finding] = []
@@ -62,7 +73,7 @@ def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison
             copied += 1
             findings.append(Finding(
                 "copied_from_last_year", "warning",
-                f"「{item.title}」与去年计划的「{source.title}」基本相同（只改了年份或数字）：请结合今年的形势任务和"
+                f"「{item.title}」与去年计划的「{source.title}」{_sameness(item, source)}：请结合今年的形势任务和"
                 "去年的落实情况重新谋划，写出今年的新目标、新举措。",
                 items=(item.id,),
                 detail={"last_year_title": source.title, "last_year_id": source.id,

@@ -18,9 +18,9 @@ MIN_CLUSTER = 5  # …and at least this many of them
 MIN_DEADLINES = 8
 DEADLINE_SPAN_DAYS = 92  # a span longer than a quarter is a stretch of work, not a deadline
 # Words that name a signature project when the plan marks none (Word plans have no 亮点 column).
-_SIGNATURE = re.compile(r"亮点|特色|品牌")
+_SIGNATURE = re.compile(r"亮点|特色|品牌|书记项目|示范(?:点|支部|党支部)|标杆|样板")
 # Owner cells that name a body, not one person: they cannot be overloaded.
-_COLLECTIVE = re.compile(r"全体|各|所有|班子|委员会|支委会|^支委$|^党员$|(?:部|办|科|室|处|所|中心|组|队)$")
+_COLLECTIVE = re.compile(r"全体|各|所有|班子|委员会|支委会|^支委$|^党员$|(?:部|办|科|室|处|所|中心|组|队|支部|总支|党委)$")
 
 
 def highlight_findings(plan: Plan) -> list[Finding]:
