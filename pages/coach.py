@@ -6,7 +6,7 @@ from planviz.charts.radar import radar
 from planviz.coach import THEMES, coach, organization_type
 from planviz.coach.calendar import ORG_TYPE_NAMES
 from planviz.model import SEVERITY_NAMES
-from planviz.stats import when_text
+from planviz.stats import RADAR_METRICS, when_text
 from planviz_app import state, ui
 
 ui.require_app()
@@ -57,8 +57,10 @@ MANY = 3  # more findings of one code than this are listed in one table, not one
 def _finding_rows(found) -> pd.DataFrame:
     rows = []
     for f in found:
-        ids = f.items or ("",)
-        rows += [{"编号": i, "条目": by_id[i].title if i in by_id else "", "意见": f.message} for i in ids]
+        if not f.items:  # last year's item: named in the detail, not in this plan
+            rows.append({"编号": f"去年 {f.detail.get('last_year_id', '')}", "条目": f.detail.get("last_year_title", ""),
+                         "意见": f.message})
+        rows += [{"编号": i, "条目": by_id[i].title, "意见": f.message} for i in f.items if i in by_id]
     return pd.DataFrame(rows)
 
 
@@ -83,9 +85,7 @@ for theme, codes in THEMES.items():
 
 if last is not None:
     st.subheader("六度对比：今年与去年")
-    left, right = st.columns(2)
-    with left:
-        ui.show_figure(radar(plan, compare=last.plan, palette=state.palette(), title="项目数对比"), key="co_radar")
-    with right:
-        ui.show_figure(radar(plan, metric="effort", compare=last.plan, palette=state.palette(), title="工作量对比"),
-                       key="co_radar_effort")
+    metric = st.radio("衡量指标", list(RADAR_METRICS)[:2], format_func=RADAR_METRICS.get, horizontal=True,
+                      key="co_metric")
+    ui.show_figure(radar(plan, metric=metric, compare=last.plan, palette=state.palette(), title="六度对比"),
+                   key="co_radar")

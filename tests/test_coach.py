@@ -446,13 +446,14 @@ def test_coach_page_shows_findings_by_theme_and_compares_last_year(sample):
     at.file_uploader[0].upload("去年.xlsx", plan_to_xlsx(_last_year(sample)), XLSX).run()
     assert not at.exception, [e.value for e in at.exception]
     assert any(s.value == "六度对比：今年与去年" for s in at.subheader)
-    assert len(at.get("plotly_chart")) == 2
+    assert len(at.get("plotly_chart")) == 1
     report = coach(sample, _last_year(sample))
     captions = " ".join(c.value for c in at.caption)
     assert f"照搬 {report.comparison.copied} 项" in captions
     copied = [f for f in report.findings if f.code == "copied_from_last_year"]
     listed = [t for t in (d.value for d in at.dataframe) if "意见" in t.columns]
     assert listed and set(listed[0]["条目"]) == {sample.get(f.items[0]).title for f in copied}
+    assert any("举办党史知识竞赛" in box.value for box in at.info)  # last year's item this year lacks
 
     at.selectbox(key="co_org_type").set_value("committee").run()
     assert not at.exception
