@@ -165,6 +165,8 @@ def test_routine_rhythm_silent_at_or_above_the_calendar():
 def test_routine_rhythm_from_dated_occurrences():
     quarterly = _branch([(f"召开{m}月支委会", f"{m}月") for m in (3, 6, 9, 12)])
     assert _details(coach(quarterly), "routine_rhythm", "routine") == {"支委会"}
+    assert not _codes(coach(_branch([(f"第{q}季度召开党员大会", f"第{q}季度") for q in "一二三四"])), "routine_rhythm")
+    assert _details(coach(_branch([("第二季度召开党员大会", "第二季度")])), "routine_rhythm", "routine") == {"党员大会"}
     monthly = _branch([(f"召开{m}月支委会", f"{m}月") for m in range(1, 13)])
     assert not _codes(coach(monthly), "routine_rhythm")
 

@@ -27,7 +27,7 @@ class Finding:
     severity: str  # one of vocab.SEVERITIES
     message: str
     items: tuple[str, ...] = ()  # item ids of the plan checked, as `inspect --json` gives them
-    detail: dict = field(default_factory=dict, hash=False, compare=False)
+    detail: dict = field(default_factory=dict, hash=False)
 
     def __post_init__(self):
         if self.code not in CODES:

@@ -29,7 +29,7 @@ _INCIDENTAL_BEFORE = re.compile(r"(?:在|经|提交|提请|报|由|通过)$")
 _INCIDENTAL_AFTER = re.compile(r"^(?:上|研究|审议|讨论|通过|决定)")
 # A clause that manages the routine (its plan, records, checks) shows it exists, not when it is held.
 _MANAGING = re.compile(r"制定|计划|方案|制度|检查|督查|督导|台账|记录|规范|培训|考核|通报|总结|整改|指导|备案|清单|标准")
-_SHORT_DAYS = 62  # an item spanning at most about two months is one occurrence, not standing work
+_SHORT_DAYS = 92  # an item spanning at most a quarter is one occurrence, not standing work
 
 
 def _number(token: str | None) -> float:
