@@ -199,6 +199,16 @@ def test_committee_calendar_and_override():
     assert organization_type(_branch(rows, organization="某某医院党委第一党支部")) == "branch"
 
 
+def test_a_custom_calendar_replaces_the_default():
+    from planviz.coach import Routine
+
+    plan = _branch([("召开支委会", "每月"), ("开展党员志愿服务", "每季度")])
+    strict = ((Routine("志愿服务", r"志愿服务", ("monthly",)), Routine("支委会", r"支委会", ("monthly",))), ())
+    report = coach(plan, calendar=strict)
+    assert _details(report, "routine_rhythm", "routine") == {"志愿服务"}
+    assert not _codes(report, "routine_missing")
+
+
 def test_a_plan_titled_for_one_routine_is_checked_for_it_only():
     plan = _branch([("新年新征程", "1月中旬"), ("学雷锋志愿服务", "3月"), ("庆祝建党周年", "七一")])
     plan = plan.replace(title="某某中学党支部2026年主题党日活动安排表")
@@ -214,6 +224,8 @@ def test_rhythm_wordings():
     assert rhythm_of("每两个月一次") == 2
     assert rhythm_of("全年开展3次") == 4
     assert rhythm_of("按季度上缴") == 3
+    assert rhythm_of("党课每学期不少于2次") == 3
+    assert rhythm_of("每年至少讲1次党课") == 12
     assert rhythm_of("召开组织生活会") is None
 
 
@@ -250,6 +262,8 @@ def test_vague_timing_names_items_without_usable_time(sample):
     assert len(found) == 1 and found[0].items == ("P99",)  # T001's project P01 has its dates
     assert "适时" in found[0].message
     assert not _codes(coach(sample), "vague_timing")
+    undated_project = _edit(sample, P01={"start": None, "end": None, "recurrence": None, "deadline_text": ""})
+    assert not _codes(coach(undated_project), "vague_timing")  # its tasks carry the dates
 
 
 # -- last year's plan ----------------------------------------------------------------------------

@@ -57,8 +57,9 @@ COMMITTEE = (
     Routine("民主生活会", r"民主生活会", ("yearly",)),
 )
 
-# Organization type → (routines, bundles). A 党总支 keeps a branch's routine (its committee is 总支委员会).
-CALENDARS: dict[str, tuple[tuple[Routine, ...], tuple[Bundle, ...]]] = {
+Calendar = tuple[tuple[Routine, ...], tuple[Bundle, ...]]  # (routines, bundles)
+# Organization type → its calendar. A 党总支 keeps a branch's routine (its committee is 总支委员会).
+CALENDARS: dict[str, Calendar] = {
     "branch": (BRANCH, BRANCH_BUNDLES),
     "general_branch": (BRANCH, BRANCH_BUNDLES),
     "committee": (COMMITTEE, ()),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..dates import RECURRENCE_WORDS
 from ..model import Item, Plan
 from ..stats import span_of, year_bounds
-from .calendar import CALENDARS, INTERVAL_MONTHS, Bundle, Routine, organization_type
+from .calendar import CALENDARS, INTERVAL_MONTHS, Bundle, Calendar, Routine, organization_type
 from .findings import Finding
 
 _CLAUSES = re.compile(r"[，,；;。！!？?\n]+")
@@ -138,9 +138,12 @@ def _observe(plan: Plan, item: Item, context: str, routines: tuple[Routine, ...]
             s.months.add((item.start or item.end).month)
 
 
-def routine_findings(plan: Plan, org_type: str | None = None) -> list[Finding]:
-    """routine_missing for calendar work the plan never names; routine_rhythm for work held too rarely."""
-    routines, bundles = CALENDARS[org_type or organization_type(plan)]
+def routine_findings(plan: Plan, org_type: str | None = None, calendar: Calendar | None = None) -> list[Finding]:
+    """routine_missing for calendar work the plan never names; routine_rhythm for work held too rarely.
+
+    ``calendar`` replaces the organization type's own (CALENDARS) when a unit's rules differ.
+    """
+    routines, bundles = calendar or CALENDARS[org_type or organization_type(plan)]
     # A plan titled for one routine (主题党日活动安排表, 中心组学习计划) is checked for that routine only.
     titled = {r.name for r, *_ in _named(plan.title, routines, bundles)}
     if titled:

@@ -146,7 +146,9 @@ def timing_findings(plan: Plan) -> list[Finding]:
     def usable(item: Item) -> bool:
         return bool(span_of(plan, item) or item.recurrence)
 
-    vague = [i for i in plan.items if i.level != "section" and not usable(i)
+    timed_parents = {i.parent for i in plan.items if i.level == "task" and usable(i)}
+    # A task answers to its project's time; a project's time may be its tasks' dates.
+    vague = [i for i in plan.items if i.level != "section" and not usable(i) and i.id not in timed_parents
              and not (i.parent in by_id and by_id[i.parent].level == "project" and usable(by_id[i.parent]))]
     if not vague:
         return []
