@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..model import Item, Plan
@@ -48,6 +49,19 @@ def _is_routine(plan: Plan, item: Item) -> bool:
     return any(re.search(p, item.title) for p in [r.pattern for r in routines] + [b.pattern for b in bundles])
 
 
+def _counterparts(a: list[str], b: list[str], scores: np.ndarray) -> np.ndarray:
+    """Similarity that also sees a rewrite or a part of a text (WRatio), computed only where
+    plain ratio found no counterpart: WRatio costs about 80 times as much."""
+    alike = scores.copy()
+    rows = np.flatnonzero(scores.max(axis=1) < COUNTERPART)
+    cols = np.flatnonzero(scores.max(axis=0) < COUNTERPART)
+    if len(rows):
+        alike[rows, :] = process.cdist([a[r] for r in rows], b, scorer=fuzz.WRatio)
+    if len(cols):
+        alike[:, cols] = process.cdist(a, [b[c] for c in cols], scorer=fuzz.WRatio)
+    return alike
+
+
 def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison]:
     """copied_from_last_year per copied item, dropped_from_last_year per vanished one, and the counts."""
     ours, theirs = _work(plan), _work(last)
@@ -56,7 +70,7 @@ def compare_last_year(plan: Plan, last: Plan) -> tuple[list[Finding], Comparison
     else:
         a, b = [_text(i) for i in ours], [_text(i) for i in theirs]
         scores = process.cdist(a, b, scorer=fuzz.ratio)  # the same text: copied
-        alike = process.cdist(a, b, scorer=fuzz.WRatio)  # also a rewrite or a part of it: a counterpart
+        alike = _counterparts(a, b, scores)
     findings: list[Finding] = []
     copied = revised = routine = 0
     new: list[str] = []
