@@ -35,7 +35,7 @@ def highlight_findings(plan: Plan) -> list[Finding]:
         return []
     return [Finding("highlights_none", "warning",
                     "计划还没有亮点项目：请从本单位的难点、痛点中选定 1–2 个特色项目，起好品牌名称，"
-                    "在“亮点”列标记，并写明目标和成效。")]
+                    "在计划中标明为亮点（Excel 计划在“亮点”列填“是”），并写明目标和成效。")]
 
 
 def dimension_findings(plan: Plan) -> list[Finding]:
