@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from pptx.enum.shapes import MSO_SHAPE
-
 from .. import theme
 from ..model import Item, Plan, PlanError
 from ..stats import cn_date
@@ -108,4 +106,4 @@ def footers(deck: Deck) -> None:
 
 def swatch(slide, x: float, y: float, size: float, color: str):
     """A small square key of ``color``."""
-    return box(slide, x, y, size, size, color, kind=MSO_SHAPE.RECTANGLE, name="图例")
+    return box(slide, x, y, size, size, color, name="图例")

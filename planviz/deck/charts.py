@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE,
+from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE,
                             XL_TICK_LABEL_POSITION)
 from pptx.util import Pt
 
@@ -13,13 +13,14 @@ from ..charts.radar import radar_values
 from ..model import Plan
 from ..stats import RADAR_METRICS, plan_groups, status_counts
 from ..vocab import STATUSES
-from .text import _rgb, emu, name_fonts
+from .text import emu, name_fonts, rgb_color
 
 RADAR_METRIC = "projects"  # the presentation mode's radar: projects per dimension
 
 
 def _chart(slide, kind, data, x, y, w, h, size: float):
     chart = slide.shapes.add_chart(kind, emu(x), emu(y), emu(w), emu(h), data).chart
+    chart.has_title = False  # the slide's heading names it
     chart.font.size = Pt(size)
     name_fonts(chart.font._rPr)  # axis, legend and label text in the named CJK fonts
     return chart
@@ -33,7 +34,6 @@ def radar_chart(slide, plan: Plan, pal: theme.Palette, x, y, w, h, size: float =
     data.add_series(RADAR_METRICS[RADAR_METRIC], [values[d] for d in plan.dimensions])
     chart = _chart(slide, XL_CHART_TYPE.RADAR_MARKERS, data, x, y, w, h, size)
     chart.has_legend = False
-    chart.has_title = False
     top = max(values.values(), default=0)
     axis = chart.value_axis
     step = max(1, math.ceil(top / 4))
@@ -41,7 +41,7 @@ def radar_chart(slide, plan: Plan, pal: theme.Palette, x, y, w, h, size: float =
     axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0, step * (math.ceil(top * 1.25 / step) or 1), step
     axis.tick_label_position = XL_TICK_LABEL_POSITION.NONE  # the points carry their values
     series = chart.plots[0].series[0]
-    series.format.line.color.rgb = _rgb(pal.primary)
+    series.format.line.color.rgb = rgb_color(pal.primary)
     series.format.line.width = Pt(2.5)
     series.smooth = False
     for n, dim in enumerate(plan.dimensions):
@@ -49,8 +49,8 @@ def radar_chart(slide, plan: Plan, pal: theme.Palette, x, y, w, h, size: float =
         marker.style = XL_MARKER_STYLE.CIRCLE
         marker.size = 11
         marker.format.fill.solid()
-        marker.format.fill.fore_color.rgb = _rgb(theme.dimension_color(dim, plan.dimensions))
-        marker.format.line.color.rgb = _rgb("#FFFFFF")
+        marker.format.fill.fore_color.rgb = rgb_color(theme.dimension_color(dim, plan.dimensions))
+        marker.format.line.color.rgb = rgb_color("#FFFFFF")
     plot = chart.plots[0]
     plot.has_data_labels = True
     plot.data_labels.number_format = '0" 项"'
@@ -62,19 +62,17 @@ def radar_chart(slide, plan: Plan, pal: theme.Palette, x, y, w, h, size: float =
 
 
 def status_chart(slide, plan: Plan, x, y, w, h, size: float = 14):
-    """Doughnut of the work items' statuses; the legend carries each count (small slices matter most)."""
+    """Doughnut of the work items' statuses (the slide draws its key: LibreOffice lays a chart legend over the ring)."""
     counts = status_counts(plan)
     data = CategoryChartData(number_format="0")
-    data.categories = [f"{s} {counts[s]} 项" for s in STATUSES]
+    data.categories = list(STATUSES)
     data.add_series("事项数", [counts[s] for s in STATUSES])
     chart = _chart(slide, XL_CHART_TYPE.DOUGHNUT, data, x, y, w, h, size)
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.RIGHT
-    chart.legend.include_in_layout = False
+    chart.has_legend = False
     for n, status in enumerate(STATUSES):
         point = chart.plots[0].series[0].points[n]
         point.format.fill.solid()
-        point.format.fill.fore_color.rgb = _rgb(theme.status_color(status))
+        point.format.fill.fore_color.rgb = rgb_color(theme.status_color(status))
     return chart
 
 
@@ -100,18 +98,18 @@ def completion_chart(slide, rows: list[tuple[str, float | None, int]], labels: l
     chart = _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, data, x, y, w, h, size)
     chart.has_legend = False
     chart.category_axis.reverse_order = True
-    chart.category_axis.format.line.color.rgb = _rgb(pal.grid)
+    chart.category_axis.format.line.color.rgb = rgb_color(pal.grid)
     axis = chart.value_axis
     axis.minimum_scale, axis.maximum_scale, axis.major_unit = 0, 100, 25
     axis.has_major_gridlines = True
-    axis.major_gridlines.format.line.color.rgb = _rgb(pal.grid)
+    axis.major_gridlines.format.line.color.rgb = rgb_color(pal.grid)
     axis.tick_labels.number_format = '0"%"'
     axis.tick_labels.number_format_is_linked = False
     plot = chart.plots[0]
     plot.gap_width = 60
     series = plot.series[0]
     series.format.fill.solid()
-    series.format.fill.fore_color.rgb = _rgb(pal.primary)
+    series.format.fill.fore_color.rgb = rgb_color(pal.primary)
     plot.has_data_labels = True
     plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
     plot.data_labels.number_format = '0"%"'

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import io
 
-from pptx.enum.shapes import MSO_SHAPE
 
 from .. import theme
-from ..stats import dimension_stats, effective_status, key_figures, overdue_items, percent, when_text
-from ..vocab import DIMENSION_MEANINGS, ELEMENTS
+from ..stats import dimension_stats, effective_status, key_figures, overdue_items, percent, status_counts, when_text
+from ..vocab import DIMENSION_MEANINGS, ELEMENTS, STATUSES
 from .base import BOTTOM, MARGIN, TOP, H, W, Deck, item_note, notes, shortened_notes, swatch
 from .charts import completion_chart, radar_chart, section_completion, status_chart
 from .shapes import box, rounded, text
@@ -39,7 +38,7 @@ def cover(deck: Deck) -> None:
         fitted = fit_text(plan.slogan, W - 320, 34, 18, max_lines=1)
         w = min(W - 300, max(160.0, max(width_of(line, 18) for line in fitted.lines) / SLACK + 60))
         text(slide, (W - w) / 2, 264, w, 34, plan.slogan, 18, "#FFFFFF", align="center", anchor="middle",
-             max_lines=1, fill=pal.primary, name="口号", kind=MSO_SHAPE.ROUNDED_RECTANGLE)
+             max_lines=1, fill=pal.primary, name="口号", kind="roundRect")
     figures = key_figures(plan)
     numbers = [("工作板块", figures.sections), ("重点项目", figures.projects), ("具体任务", figures.tasks),
                ("亮点项目", figures.highlights), ("责任人", figures.owners)]
@@ -191,7 +190,14 @@ def progress_slide(deck: Deck) -> None:
         x = MARGIN + n * 200
         text(slide, x, TOP, 190, 40, value, 28, pal.primary, bold=True, max_lines=1, name=f"数字：{label}")
         text(slide, x, TOP + 40, 190, 22, label, 14, pal.muted, max_lines=1)
-    status_chart(slide, plan, MARGIN, TOP + 70, 400, BOTTOM - TOP - 70)
+    side = min(260.0, BOTTOM - TOP - 76)
+    status_chart(slide, plan, MARGIN, TOP + 72, side, side)
+    counts = status_counts(plan)
+    key_y = TOP + 72 + side / 2 - len(STATUSES) * 14
+    for n, status in enumerate(STATUSES):
+        swatch(slide, MARGIN + side + 16, key_y + n * 28 + 5, 12, theme.status_color(status))
+        text(slide, MARGIN + side + 34, key_y + n * 28, 110, 24, f"{status} {counts[status]} 项", 14, pal.ink,
+             max_lines=1, name=f"状态：{status}")
     rows = section_completion(plan)
     label_room = 150.0
     labels, cut = [], []

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from .. import theme
 from ..brief.layout import clean, font
@@ -110,14 +110,6 @@ def fit_text(text: str, width: float, height: float, size: float, bold: bool = F
         size_now = max(min_size or size, size_now - 1)
 
 
-def style_run(run, size: float, color: str, bold: bool = False) -> None:
-    """Size, colour, weight, language and the three named fonts of one run."""
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.color.rgb = _rgb(color)
-    name_fonts(run._r.get_or_add_rPr())
-
-
 def name_fonts(rPr) -> None:
     """Latin, east-asian and complex-script typefaces and the language on run properties ``rPr``."""
     rPr.set("lang", LANG)
@@ -147,7 +139,8 @@ def name_theme_fonts(prs) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _rgb(color: str):
+def rgb_color(color: str):
+    """``#RRGGBB`` as python-pptx's RGBColor."""
     from pptx.dml.color import RGBColor
 
     return RGBColor.from_string(color.lstrip("#").upper())

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from pptx.enum.shapes import MSO_SHAPE
-
 from .. import theme
 from ..charts.timeline import MONTH_LABELS, QUARTERS, _placement as placement, recurrence_dates
 from ..stats import percent, plan_groups, span_of, year_bounds
@@ -115,22 +113,23 @@ def _row(deck: Deck, slide, item, y: float):
             box(slide, x0, mid - 2.5, w * min(1.0, item.progress), 5, theme.mix(color, "#000000", 0.2),
                 name="已完成部分")
         if item.milestone:
-            box(slide, x1 - 6, mid - 6, 12, 12, theme.GOLD, kind=MSO_SHAPE.STAR_5_POINT, name="里程碑")
+            box(slide, x1 - 6, mid - 6, 12, 12, theme.GOLD, kind="star5", name="里程碑")
     elif kind == "deadline":
         diamond(slide, _x(deck, item.end), mid, 6.5, color)
     elif kind == "day":
-        box(slide, _x(deck, item.start) - 5, mid - 5, 10, 10, color, "#FFFFFF", kind=MSO_SHAPE.OVAL, name="单日")
+        box(slide, _x(deck, item.start) - 5, mid - 5, 10, 10, color, "#FFFFFF", kind="ellipse", name="单日")
     elif kind == "milestone":
         box(slide, _x(deck, item.end or item.start) - 7, mid - 7, 14, 14, color, theme.GOLD,
-            kind=MSO_SHAPE.STAR_5_POINT, name="里程碑")
+            kind="star5", name="里程碑")
     else:
         text(slide, GRID_X + 4, y, 120, ROW_H, "时间待定", ROW_SIZE, theme.UNKNOWN_COLOR, anchor="middle",
              max_lines=1)
     if deck.progress and kind is not None and item.progress is not None:
         span = span_of(deck.plan, item)
         right = _x(deck, span[1]) if span else GRID_X + GRID_W
-        if right + 44 <= GRID_X + GRID_W:
-            text(slide, right + 8, y, 36, ROW_H, percent(item.progress), 12, pal.muted, anchor="middle",
+        if right + 50 <= GRID_X + GRID_W:
+            gap = 14 if item.milestone else 8  # clear of the star
+            text(slide, right + gap, y, 36, ROW_H, percent(item.progress), 12, pal.muted, anchor="middle",
                  max_lines=1)
     return fitted
 
@@ -165,10 +164,10 @@ def _legend(deck: Deck, slide) -> None:
             diamond(slide, x + 6, mid, 6, grey)
             x += 16
         elif kind == "day":
-            box(slide, x + 1, mid - 5, 10, 10, grey, kind=MSO_SHAPE.OVAL, name="图例")
+            box(slide, x + 1, mid - 5, 10, 10, grey, kind="ellipse", name="图例")
             x += 16
         elif kind == "milestone":
-            box(slide, x, mid - 6, 12, 12, grey, kind=MSO_SHAPE.STAR_5_POINT, name="图例")
+            box(slide, x, mid - 6, 12, 12, grey, kind="star5", name="图例")
             x += 16
         else:
             for k in range(3):
