@@ -5,6 +5,7 @@ from planviz.charts.mindmap import mindmap
 from planviz.charts.progress import progress_overview
 from planviz.charts.radar import radar
 from planviz.charts.timeline import timeline
+from planviz.deck import EDITIONS, MIME as PPTX_MIME, deck_bytes, default_edition
 from planviz_app import cards, renders, scripts, slides, state, ui, viewport
 
 ui.require_app()
@@ -46,6 +47,11 @@ c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>'
 c3.button("下一页", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
           key="pr_next", width="stretch", type="primary")
 with c4.container(horizontal=True, horizontal_alignment="right"):
+    # the deck is built only when the button is clicked: a meeting room may have only an office suite
+    st.download_button("PPT", lambda: deck_bytes(plan, palette=pal, as_of=today),
+                       file_name=f"{plan.display_title}-会议幻灯片（{EDITIONS[default_edition(plan, today)]}）.pptx",
+                       mime=PPTX_MIME, key="pr_pptx", on_click="ignore", icon=":material/download:",
+                       help="下载可编辑的 PowerPoint 幻灯片（WPS、LibreOffice 也能打开）")
     st.page_link("pages/overview.py", label="退出演示", icon=":material/close:")
 with st.sidebar:  # hidden in this mode; the script still listens
     scripts.clicker_keys("pr_prev", "pr_next")

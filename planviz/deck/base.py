@@ -65,11 +65,13 @@ class Deck:
         fitted = text(slide, MARGIN + 16, 26, room - kick_w, 42, title, 26, self.pal.ink, bold=True,
                       anchor="middle", max_lines=1, min_size=20, name="标题")
         if kicker:
-            text(slide, W - MARGIN - kick_w, 26, kick_w, 42, kicker, 13, self.pal.muted, align="right",
-                 anchor="middle", max_lines=2, name="说明")
+            kick = text(slide, W - MARGIN - kick_w, 26, kick_w, 42, kicker, 13, self.pal.muted, align="right",
+                 anchor="middle", max_lines=1, min_size=12, name="说明")
         box(slide, MARGIN, 74, W - 2 * MARGIN, 1, self.pal.grid, name="分隔线")
         if fitted.shortened:
             notes(slide, f"标题全文：{title}")
+        if kicker and kick.shortened:
+            notes(slide, f"说明全文：{kicker}")
         return slide
 
 

@@ -45,9 +45,9 @@ def cover(deck: Deck) -> None:
     cell = (W - 160) / len(numbers)
     for n, (label, value) in enumerate(numbers):
         x = 80 + n * cell
-        text(slide, x, 338, cell, 56, str(value), 40, pal.primary, bold=True, align="center", anchor="middle",
+        text(slide, x, 334, cell, 60, str(value), 40, pal.primary, bold=True, align="center", anchor="middle",
              max_lines=1, name=f"数字：{label}")
-        text(slide, x, 396, cell, 24, label, 15, pal.muted, align="center", max_lines=1)
+        text(slide, x, 398, cell, 24, label, 15, pal.muted, align="center", max_lines=1)
     text(slide, 80, 452, W - 160, 28, f"{plan.year}年度 · {deck.edition_text}", 16, pal.ink, align="center",
          anchor="middle", max_lines=1, name="版本")
     notes(slide, f"{plan.display_title}（{deck.edition_text}）", *([f"主题：{plan.theme}"] if plan.theme else []),
@@ -188,7 +188,7 @@ def progress_slide(deck: Deck) -> None:
     head = [("总体进度", percent(plan.overall_progress())), ("逾期事项", f"{len(late)} 项")]
     for n, (label, value) in enumerate(head):
         x = MARGIN + n * 200
-        text(slide, x, TOP, 190, 40, value, 28, pal.primary, bold=True, max_lines=1, name=f"数字：{label}")
+        text(slide, x, TOP - 4, 190, 44, value, 28, pal.primary, bold=True, max_lines=1, name=f"数字：{label}")
         text(slide, x, TOP + 40, 190, 22, label, 14, pal.muted, max_lines=1)
     side = min(260.0, BOTTOM - TOP - 76)
     status_chart(slide, plan, MARGIN, TOP + 72, side, side)

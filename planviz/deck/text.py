@@ -98,9 +98,11 @@ def fit_text(text: str, width: float, height: float, size: float, bold: bool = F
     text = clean(text, face)
     size_now = size
     while True:
-        rows = max(1, int(height // line_height(size_now)))
-        if max_lines:
-            rows = min(rows, max_lines)
+        rows = int(height // line_height(size_now))
+        if rows < 1 and size_now > (min_size or size):  # not even one line: smaller type first
+            size_now = max(min_size or size, size_now - 1)
+            continue
+        rows = max(1, min(rows, max_lines) if max_lines else rows)
         room = round(width * SLACK * PX_PER_PT)
         px = round(size_now * PX_PER_PT)
         full = _wrap(text, face, px, room, None)

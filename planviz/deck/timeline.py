@@ -13,7 +13,7 @@ from .text import SLACK, width_of
 LABEL_W = 250.0
 GRID_X = MARGIN + LABEL_W + 8
 GRID_W = W - MARGIN - GRID_X
-HEAD_H = 34.0  # quarter and month labels
+HEAD_H = 38.0  # quarter and month labels
 ROW_H = 22.0
 ROW_SIZE = 12
 LEGEND_H = 22.0
@@ -26,20 +26,31 @@ def capacity(deck: Deck) -> int:
     return int((BOTTOM - TOP - HEAD_H - LEGEND_H - (TODAY_H if deck.progress else 0)) // ROW_H)
 
 
-def _rows(deck: Deck) -> list[list[tuple[str, object]]]:
-    """Pages of rows: ("group", name) or ("item", item); a group continued on a new page repeats its header."""
-    rows = capacity(deck)
+def _paginate(deck: Deck, rows: int) -> list[list[tuple[str, object]]]:
+    """Pages of at most ``rows`` rows: ("group", name) or ("item", item); a group continued on a new
+    page repeats its header, and a header never ends a page."""
     pages: list[list[tuple[str, object]]] = [[]]
     for group in plan_groups(deck.plan, "section"):
-        items = [b.item for b in group.branches]
-        if len(pages[-1]) + 2 > rows:  # a header needs at least one row under it
+        if len(pages[-1]) + 2 > rows:
             pages.append([])
         pages[-1].append(("group", group.name))
-        for item in items:
+        for branch in group.branches:
             if len(pages[-1]) >= rows:
                 pages.append([("group", f"{group.name}（续）")])
-            pages[-1].append(("item", item))
+            pages[-1].append(("item", branch.item))
     return [p for p in pages if p]
+
+
+def _rows(deck: Deck) -> list[list[tuple[str, object]]]:
+    """As few pages as the rows need, filled evenly (no page of one lone row)."""
+    most = capacity(deck)
+    pages = _paginate(deck, most)
+    total = sum(len(p) for p in pages)
+    for rows in range(-(-total // len(pages)), most):
+        even = _paginate(deck, rows)
+        if len(even) == len(pages):
+            return even
+    return pages
 
 
 def timeline_slides(deck: Deck) -> None:
@@ -82,10 +93,10 @@ def _grid(deck: Deck, slide, n_rows: int) -> None:
         x = GRID_X + 3 * q * month_w
         if q % 2:
             box(slide, x, TOP, 3 * month_w, bottom - TOP, pal.panel, name=f"季度：{name}")
-        text(slide, x, TOP, 3 * month_w, 16, name, 12, pal.primary, bold=True, align="center", max_lines=1)
+        text(slide, x, TOP, 3 * month_w, 18, name, 12, pal.primary, bold=True, align="center", max_lines=1)
     for m, label in enumerate(MONTH_LABELS):
         x = GRID_X + m * month_w
-        text(slide, x, TOP + 16, month_w, 16, label, 12, pal.ink, align="center", max_lines=1)
+        text(slide, x, TOP + 19, month_w, 18, label, 12, pal.ink, align="center", max_lines=1)
         box(slide, x, TOP + HEAD_H, 0.5, bottom - TOP - HEAD_H, pal.grid, name="月份线")
     box(slide, GRID_X + GRID_W - 0.5, TOP + HEAD_H, 0.5, bottom - TOP - HEAD_H, pal.grid, name="月份线")
 
