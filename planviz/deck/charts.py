@@ -6,6 +6,7 @@ import math
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import (XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE,
                             XL_TICK_LABEL_POSITION)
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from .. import theme
@@ -58,6 +59,12 @@ def radar_chart(slide, plan: Plan, pal: theme.Palette, x, y, w, h, size: float =
     plot.data_labels.font.size = Pt(size)
     plot.data_labels.font.bold = True
     name_fonts(plot.data_labels.font._rPr)
+    for n, dim in enumerate(plan.dimensions):
+        if not values[dim]:  # empty dimensions meet at the centre: their “0 项” would pile up there
+            label = plot.data_labels._element.get_or_add_dLbl_for_point(n)
+            for child in list(label)[1:]:
+                label.remove(child)
+            label.append(label.makeelement(qn("c:delete"), {"val": "1"}))
     return chart
 
 

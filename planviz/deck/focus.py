@@ -81,16 +81,21 @@ def radar_slide(deck: Deck) -> None:
     stats = dimension_stats(plan)
     x, y = 590.0, TOP + 10
     row = min(62.0, (BOTTOM - TOP - 60) / max(1, len(stats)))
+    compact = row < 48  # many dimensions: one line each, without the meaning
     for stat in stats:
         color = deck.color(stat.dimension)
         swatch(slide, x, y + 5, 14, color)
-        text(slide, x + 22, y, 110, 24, stat.dimension, 16, color, bold=True, max_lines=1)
-        meaning = DIMENSION_MEANINGS.get(stat.dimension, "")
+        text(slide, x + 22, y, 110, 24, stat.dimension, 16 if not compact else 14, color, bold=True, max_lines=1,
+             min_size=12)
         figures = f"{stat.projects} 个项目 · 任务 {stat.effort} 项"
         if deck.progress:
             figures += f" · 进度 {percent(stat.progress)}"
-        text(slide, x + 134, y, W - MARGIN - x - 134, 24, meaning, 14, pal.muted, max_lines=1)
-        text(slide, x + 22, y + 24, W - MARGIN - x - 22, 22, figures, 13, pal.ink, max_lines=1)
+        if compact:
+            text(slide, x + 134, y, W - MARGIN - x - 134, 24, figures, 13, pal.ink, max_lines=1)
+        else:
+            text(slide, x + 134, y, W - MARGIN - x - 134, 24, DIMENSION_MEANINGS.get(stat.dimension, ""), 14,
+                 pal.muted, max_lines=1)
+            text(slide, x + 22, y + 24, W - MARGIN - x - 22, 22, figures, 13, pal.ink, max_lines=1)
         y += row
     empty = [s.dimension for s in stats if not s.projects]
     if empty:
@@ -101,14 +106,16 @@ def radar_slide(deck: Deck) -> None:
 
 
 def _allot(texts: list[str], width: float, size: float, rows: int) -> list[int]:
-    """Lines for each text within ``rows`` lines in all: one each first, then in order as they need."""
+    """Lines for each text within ``rows`` lines in all: one each, then one more at a time to every
+    text still cut, in turn, so a long goal does not leave the criteria a single line."""
     need = [max(1, len(fit_text(t, width, 10_000, size).lines)) for t in texts]
     got = [1] * len(texts)
     left = rows - len(texts)
-    for n, want in enumerate(need):
-        extra = min(want - 1, max(0, left))
-        got[n] += extra
-        left -= extra
+    while left > 0 and any(g < n for g, n in zip(got, need)):
+        for k, (g, n) in enumerate(zip(got, need)):
+            if g < n and left > 0:
+                got[k] += 1
+                left -= 1
     return got
 
 

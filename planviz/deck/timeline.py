@@ -5,7 +5,7 @@ from datetime import date
 
 from .. import theme
 from ..charts.timeline import MONTH_LABELS, QUARTERS, _placement as placement, recurrence_dates
-from ..stats import percent, plan_groups, span_of, year_bounds
+from ..stats import percent, plan_groups, span_of, when_text, year_bounds
 from .base import BOTTOM, MARGIN, TOP, W, Deck, notes, shortened_notes
 from .shapes import box, diamond, text
 from .text import SLACK, width_of
@@ -110,8 +110,14 @@ def _row(deck: Deck, slide, item, y: float):
                   max_lines=1, name=f"项目：{item.id}")
     mid = y + ROW_H / 2
     kind = placement(deck.plan, item)
+    first, last = year_bounds(deck.plan)
+    span = span_of(deck.plan, item)
+    if span and (span[1] < first or span[0] > last):  # e.g. 次年1月: said in words at that edge of the grid
+        right = span[0] > last
+        text(slide, GRID_X + 4, y, GRID_W - 8, ROW_H, when_text(item) + (" →" if right else ""), ROW_SIZE, color,
+             align="right" if right else "left", anchor="middle", max_lines=1, name="计划年度外")
+        return fitted
     if kind == "recurring":
-        first, last = year_bounds(deck.plan)
         x0, x1 = _x(deck, item.start or first), _x(deck, item.end or last)
         box(slide, x0, mid - 1, max(1.0, x1 - x0), 2, theme.mix(color, "#FFFFFF", 0.5), name="周期")
         for day in recurrence_dates(deck.plan, item):
@@ -136,7 +142,6 @@ def _row(deck: Deck, slide, item, y: float):
         text(slide, GRID_X + 4, y, 120, ROW_H, "时间待定", ROW_SIZE, theme.UNKNOWN_COLOR, anchor="middle",
              max_lines=1)
     if deck.progress and kind is not None and item.progress is not None:
-        span = span_of(deck.plan, item)
         right = _x(deck, span[1]) if span else GRID_X + GRID_W
         if right + 50 <= GRID_X + GRID_W:
             gap = 14 if item.milestone else 8  # clear of the star
