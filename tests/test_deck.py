@@ -90,6 +90,13 @@ def test_no_shape_lies_outside_its_slide(converted):
             assert shape.top + shape.height <= prs.slide_height, (n, shape.name)
 
 
+def test_shape_ids_are_unique_on_every_slide(converted):
+    _, path, _ = converted
+    for slide in Presentation(str(path)).slides:  # a repeated id makes PowerPoint offer to repair the file
+        ids = [int(i) for i in slide.shapes._spTree.xpath("//p:cNvPr/@id")]
+        assert len(ids) == len(set(ids))
+
+
 def test_radar_is_a_native_chart_with_the_dimensions(converted):
     plan, path, _ = converted
     prs = Presentation(str(path))

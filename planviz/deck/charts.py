@@ -14,6 +14,7 @@ from ..charts.radar import radar_values
 from ..model import Plan
 from ..stats import RADAR_METRICS, plan_groups, status_counts
 from ..vocab import STATUSES
+from .shapes import resync
 from .text import emu, name_fonts, rgb_color
 
 RADAR_METRIC = "projects"  # the presentation mode's radar: projects per dimension
@@ -21,6 +22,7 @@ RADAR_METRIC = "projects"  # the presentation mode's radar: projects per dimensi
 
 def _chart(slide, kind, data, x, y, w, h, size: float):
     chart = slide.shapes.add_chart(kind, emu(x), emu(y), emu(w), emu(h), data).chart
+    resync(slide)
     chart.has_title = False  # the slide's heading names it
     chart.font.size = Pt(size)
     name_fonts(chart.font._rPr)  # axis, legend and label text in the named CJK fonts

@@ -9,7 +9,7 @@ from ..stats import dimension_stats, effective_status, key_figures, overdue_item
 from ..vocab import DIMENSION_MEANINGS, ELEMENTS, STATUSES
 from .base import BOTTOM, MARGIN, TOP, H, W, Deck, item_note, notes, shortened_notes, swatch
 from .charts import completion_chart, radar_chart, section_completion, status_chart
-from .shapes import box, rounded, text
+from .shapes import box, resync, rounded, text
 from .text import SLACK, emu, fit_text, line_height, width_of
 
 MINDMAP_CHILDREN = 5  # projects a section shows on the mind map picture, as in the presentation mode
@@ -69,6 +69,7 @@ def mindmap_slide(deck: Deck) -> None:
     scale = min(room_w / width, room_h / height)
     w, h = width * scale, height * scale
     slide.shapes.add_picture(io.BytesIO(data), emu((W - w) / 2), emu(TOP + (room_h - h) / 2), emu(w), emu(h))
+    resync(slide)
     notes(slide, "思维导图为图片（由 Graphviz 绘制），每个板块最多显示 "
           f"{MINDMAP_CHILDREN} 个项目；要修改文字请用“计划结构”页。")
 

@@ -27,6 +27,11 @@ def _next_id(slide) -> int:
     return _ids[part]
 
 
+def resync(slide) -> None:
+    """Forget the slide's last id after python-pptx added a shape itself (a chart, a picture)."""
+    _ids.pop(slide.part, None)
+
+
 def _fill(color: str | None) -> str:
     return f'<a:solidFill><a:srgbClr val="{color.lstrip("#").upper()}"/></a:solidFill>' if color else "<a:noFill/>"
 
