@@ -97,19 +97,20 @@ def fit_text(text: str, width: float, height: float, size: float, bold: bool = F
     face = face_of(bold)
     text = clean(text, face)
     size_now = size
+    min_size = max(MIN_SIZE, min_size) if min_size else size
     while True:
         rows = int(height // line_height(size_now))
-        if rows < 1 and size_now > (min_size or size):  # not even one line: smaller type first
-            size_now = max(min_size or size, size_now - 1)
+        if rows < 1 and size_now > min_size:  # not even one line: smaller type first
+            size_now = max(min_size, size_now - 1)
             continue
         rows = max(1, min(rows, max_lines) if max_lines else rows)
         room = round(width * SLACK * PX_PER_PT)
         px = round(size_now * PX_PER_PT)
         full = _wrap(text, face, px, room, None)
-        if len(full) <= rows or size_now <= (min_size or size):
+        if len(full) <= rows or size_now <= min_size:
             lines = _wrap(text, face, px, room, rows)
             return Fitted(tuple(lines), size_now, bold, len(full) > rows)
-        size_now = max(min_size or size, size_now - 1)
+        size_now = max(min_size, size_now - 1)
 
 
 def name_fonts(rPr) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from .. import theme
-from ..charts.timeline import MONTH_LABELS, QUARTERS, _placement as placement, recurrence_dates
+from ..charts.timeline import KIND_NAMES, MONTH_LABELS, QUARTERS, _placement as placement, recurrence_dates
 from ..stats import percent, plan_groups, span_of, when_text, year_bounds
 from .base import BOTTOM, MARGIN, TOP, W, Deck, notes, shortened_notes
 from .shapes import box, diamond, text
@@ -18,7 +18,7 @@ ROW_H = 22.0
 ROW_SIZE = 12
 LEGEND_H = 22.0
 TODAY_H = 20.0  # under the rows, for the today label (progress edition)
-KINDS = {"span": "时间段", "deadline": "截止时间", "day": "单日活动", "milestone": "里程碑", "recurring": "周期性工作"}
+KINDS = {"span": "时间段", **KIND_NAMES}  # the plotly timeline's legend words, and its bars
 
 
 def capacity(deck: Deck) -> int:
