@@ -266,3 +266,22 @@ def test_pages_offer_the_deck_download(monkeypatch):
         assert callable(data) and file_name.endswith(".pptx") and mime.endswith("presentationml.presentation")
         prs = Presentation(io.BytesIO(data()))
         assert len(prs.slides) >= 8
+
+
+def test_libreoffice_sets_every_word_inside_its_own_box(converted):
+    """The real client's layout: each word LibreOffice drew lies inside a text box or chart of its slide,
+    so no text spilled out of its box (a wider rendering would wrap to an extra line below it)."""
+    _, path, pdf = converted
+    prs = Presentation(str(path))
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S)
+    assert len(pages) == len(prs.slides)
+    for slide, (width, _, words) in zip(prs.slides, pages):
+        scale = float(width) / (prs.slide_width / 12700)  # PDF points per slide point (1.0 here)
+        boxes = [(s.left / 12700, s.top / 12700, (s.left + s.width) / 12700, (s.top + s.height) / 12700)
+                 for s in slide.shapes if s.has_chart or (s.has_text_frame and s.text_frame.text.strip())]
+        for x0, y0, x1, y1, word in re.findall(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', words):
+            x0, y0, x1, y1 = (float(v) / scale for v in (x0, y0, x1, y1))
+            assert any(bx0 - 1.5 <= x0 and x1 <= bx1 + 1.5 and by0 - 1.5 <= y0 and y1 <= by1 + 1.5
+                       for bx0, by0, bx1, by1 in boxes), (word, (x0, y0, x1, y1))
