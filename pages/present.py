@@ -40,7 +40,7 @@ def _chart_slide(kind: str, build) -> None:
 kind, title, item = deck[index]
 # Controls on top so they stay on screen whatever the slide's height; ← → keys (the buttons' shortcuts,
 # shown on them) and a clicker's PageUp / PageDown turn the pages too.
-c1, c2, c3, c4 = st.columns([1, 3, 1, 1], vertical_alignment="center")
+c1, c2, c3, c4 = st.columns([1, 3, 1, 1.6], vertical_alignment="center")  # c4: PPT download and exit
 c1.button("上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
           width="stretch")
 c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
