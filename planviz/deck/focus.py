@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import io
 
-
 from .. import theme
 from ..stats import dimension_stats, effective_status, key_figures, overdue_items, percent, status_counts, when_text
 from ..vocab import DIMENSION_MEANINGS, ELEMENTS, STATUSES
@@ -50,7 +49,8 @@ def cover(deck: Deck) -> None:
         text(slide, x, 398, cell, 24, label, 15, pal.muted, align="center", max_lines=1)
     text(slide, 80, 452, W - 160, 28, f"{plan.year}年度 · {deck.edition_text}", 16, pal.ink, align="center",
          anchor="middle", max_lines=1, name="版本")
-    notes(slide, f"{plan.display_title}（{deck.edition_text}）", *([f"主题：{plan.theme}"] if plan.theme else []),
+    notes(slide, f"{plan.display_title}（{deck.edition_text}）",
+          *([f"组织：{plan.organization}"] if plan.organization else []), *([f"主题：{plan.theme}"] if plan.theme else []),
           *([f"口号：{plan.slogan}"] if plan.slogan else []))
 
 
