@@ -2,6 +2,7 @@
 import streamlit as st
 
 from planviz.brief import brief_pdf, brief_png
+from planviz.deck import EDITIONS, MIME as PPTX_MIME, deck_bytes, default_edition
 from planviz.model import PlanError
 from planviz_app import renders, state, ui
 
@@ -40,6 +41,11 @@ with st.container(horizontal=True):
                        image if fmt == "slide" else lambda: brief_png(plan, fmt="slide", **options),
                        file_name=f"{name}-幻灯片.png", mime=ui.MIME["png"], key="ov_slide", on_click="ignore",
                        icon=":material/download:")
+    edition = EDITIONS[default_edition(plan, today)]
+    st.download_button(f"会议幻灯片 PPT（{edition}）", lambda: deck_bytes(plan, palette=pal, as_of=today),
+                       file_name=f"{name}-会议幻灯片（{edition}）.pptx", mime=PPTX_MIME, key="ov_pptx",
+                       on_click="ignore", icon=":material/download:",
+                       help="可编辑的 PowerPoint 幻灯片：封面、结构、雷达、时间轴、亮点项目、进度；WPS、LibreOffice 也能打开")
 
 if fmt == "a4":
     _, mid, _ = st.columns([1, 3, 1])

@@ -5,6 +5,7 @@ from planviz.charts.mindmap import mindmap
 from planviz.charts.progress import progress_overview
 from planviz.charts.radar import radar
 from planviz.charts.timeline import timeline
+from planviz.deck import EDITIONS, MIME as PPTX_MIME, deck_bytes, default_edition
 from planviz_app import cards, renders, scripts, slides, state, ui, viewport
 
 ui.require_app()
@@ -39,13 +40,18 @@ def _chart_slide(kind: str, build) -> None:
 kind, title, item = deck[index]
 # Controls on top so they stay on screen whatever the slide's height; ← → keys (the buttons' shortcuts,
 # shown on them) and a clicker's PageUp / PageDown turn the pages too.
-c1, c2, c3, c4 = st.columns([1, 3, 1, 1], vertical_alignment="center")
+c1, c2, c3, c4 = st.columns([1, 3, 1, 1.6], vertical_alignment="center")  # c4: PPT download and exit
 c1.button("上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
           width="stretch")
 c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
 c3.button("下一页", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
           key="pr_next", width="stretch", type="primary")
 with c4.container(horizontal=True, horizontal_alignment="right"):
+    # the deck is built only when the button is clicked: a meeting room may have only an office suite
+    st.download_button("PPT", lambda: deck_bytes(plan, palette=pal, as_of=today),
+                       file_name=f"{plan.display_title}-会议幻灯片（{EDITIONS[default_edition(plan, today)]}）.pptx",
+                       mime=PPTX_MIME, key="pr_pptx", on_click="ignore", icon=":material/download:",
+                       help="下载可编辑的 PowerPoint 幻灯片（WPS、LibreOffice 也能打开）")
     st.page_link("pages/overview.py", label="退出演示", icon=":material/close:")
 with st.sidebar:  # hidden in this mode; the script still listens
     scripts.clicker_keys("pr_prev", "pr_next")
