@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import theme
 from .dates import RECURRENCE_WORDS
 from .model import STATUSES, Item, Plan
 
@@ -32,10 +33,10 @@ VALIDATION_ROWS = 300  # drop-downs cover at least rows 3..300
 
 # 微软雅黑 is what WPS/Excel users on Windows have; LibreOffice substitutes Noto Sans CJK SC.
 EXCEL_FONT = "微软雅黑"
-PARTY_RED = "C8102E"  # theme.PARTY_RED; theme is not imported because it pulls in plotly
-HEADER_FILL = PatternFill("solid", fgColor=PARTY_RED)
+_RED = theme.PARTY_RED.lstrip("#")  # openpyxl wants RRGGBB
+HEADER_FILL = PatternFill("solid", fgColor=_RED)
 HEADER_FONT = Font(name=EXCEL_FONT, bold=True, color="FFFFFF", size=11)
-TITLE_FONT = Font(name=EXCEL_FONT, bold=True, color=PARTY_RED, size=14)
+TITLE_FONT = Font(name=EXCEL_FONT, bold=True, color=_RED, size=14)
 BODY_FONT = Font(name=EXCEL_FONT, size=10)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
