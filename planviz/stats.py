@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import re
+from functools import lru_cache
 
 from .dates import RECURRENCE_WORDS
 from .model import STATUSES, Item, Plan, PlanError
@@ -392,7 +393,12 @@ def short_title(item: Item) -> str:
     (cut only at a clause mark outside quotes), without leading numbering like 1、 or （一）."""
     if item.short_title.strip():
         return " ".join(item.short_title.split())
-    title = _NUMBERING.sub("", " ".join(item.title.split())) or item.title.strip()
+    return _first_clause(item.title)
+
+
+@lru_cache(maxsize=16384)
+def _first_clause(text: str) -> str:
+    title = _NUMBERING.sub("", " ".join(text.split())) or text.strip()
     inside = {n for a, b in quoted_spans(title) for n in range(a, b)}
     for n, ch in enumerate(title):
         if ch in _CLAUSE_END and n not in inside and n >= 4:  # a clause of 1–3 characters is no title
