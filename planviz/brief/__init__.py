@@ -8,6 +8,7 @@ from planviz.theme, as in the plotly figures. Two editions: the year's plan and 
 from ..vocab import ELEMENTS
 from .base import EDITIONS, FORMATS, GROUP_BYS, STYLES
 from .page import Brief, brief_pdf, brief_png, compose_brief, default_edition, logo_bytes
+from .pdf import prepare_fonts
 
 __all__ = ["Brief", "compose_brief", "brief_png", "brief_pdf", "default_edition", "logo_bytes", "FORMATS",
-           "STYLES", "EDITIONS", "GROUP_BYS", "ELEMENTS"]
+           "STYLES", "EDITIONS", "GROUP_BYS", "ELEMENTS", "prepare_fonts"]

@@ -84,6 +84,14 @@ def _common_face(face: str) -> Path | None:
     return None
 
 
+def prepare_fonts() -> None:
+    """Build every face's common copy now (a benchmark or a server's start-up), not in the background."""
+    for face in FACES:
+        target = _common_path(face)
+        if not target.exists():
+            _build_common(face, target)
+
+
 def _font_source(face: str, used: set[str]) -> tuple[str, int]:
     """The file fpdf2 embeds the face from: the common copy when it has every character the page uses,
     else the full face (rare characters, e.g. in names, cost time but are never dropped)."""
