@@ -111,6 +111,7 @@ def clean(text: str, face: str = "sans") -> str:
 # -- measuring and wrapping by pixel width -----------------------------------------------
 @lru_cache(maxsize=64)
 def _advances(face: str, size: int) -> dict[str, float]:
+    """Advance width of each character measured so far in ``face`` at ``size`` (filled by text_width)."""
     return {}
 
 

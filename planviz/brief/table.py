@@ -129,7 +129,7 @@ def _fold_row(ctx: Ctx, items: list[Item], cols: _Cols) -> _Row:
     st = ctx.style
     names = [clean(short_title(i)) for i in items]
     lines = tuple(name_lines(f"另有 {len(items)} 项：", [shorten(n, "sans", st.fine, st.px(380)) for n in names],
-                             "sans", st.fine, cols.axis0 - cols.what - st.px(24)))  # the timeline paints over
+                             "sans", st.fine, cols.axis1 - cols.what))  # no bars on a fold row: the full width
     return _Row("fold", round(st.fine * 1.25) * len(lines) + st.px(8), what=lines, folded=tuple(names))
 
 
@@ -302,9 +302,20 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
         return cols.axis0 + (cols.axis1 - cols.axis0) * (d - y_start).days / days
 
     t_marks: list = []
-    for q in range(0, 12, 6):  # the first and third quarters shaded: the quarters read at a glance
-        t_marks.append(rect((round(xpos(date(plan.year, q + 1, 1))), top, round(xpos(date(plan.year, q + 4, 1))),
-                             rows_bottom), fill=pal.panel))
+    # The first and third quarters shaded (the quarters read at a glance) behind item rows only: a group
+    # heading and a fold row run across the timeline.
+    runs, y = [(top, rows_top)], rows_top
+    for row in (r for g in rows for r in g):
+        if row.kind in ("entry", "task"):
+            if runs[-1][1] == y:
+                runs[-1] = (runs[-1][0], y + row.height)
+            else:
+                runs.append((y, y + row.height))
+        y += row.height
+    for q in range(0, 12, 6):
+        for a, b in runs:
+            t_marks.append(rect((round(xpos(date(plan.year, q + 1, 1))), a, round(xpos(date(plan.year, q + 4, 1))), b),
+                                fill=pal.panel))
     month_w = (cols.axis1 - cols.axis0) / 12
     long = text_width("12月", "bold", st.fine) <= month_w - st.px(6)
     for m in range(12):

@@ -9,9 +9,8 @@ import plotly.graph_objects as go
 from .. import theme
 from ..dates import RECURRENCE_WORDS
 from ..model import STATUSES, Item, Plan, PlanError
-from ..stats import (MONTH_LABELS, QUARTERS, UNGROUPED, Group, effective_status, is_overdue, item_dimension, month_label, percent,
-                     plan_groups, span_of,
-                     when_text, year_bounds)
+from ..stats import (MONTH_LABELS, QUARTERS, UNGROUPED, Group, effective_status, is_overdue,  # noqa: F401
+                     item_dimension, month_label, percent, plan_groups, span_of, when_text, year_bounds)
 from .style import escape_text, shade, style_figure, tint
 from .template import apply_theme
 
