@@ -400,6 +400,15 @@ def test_work_outside_the_plan_year_is_named_at_the_edge():
     assert "次年1月 →" in texts and "← 2025年12月" in texts
 
 
+def test_the_brief_needs_no_chart_module_and_no_plotly():
+    import subprocess
+    import sys
+
+    code = "import sys, planviz.brief; print(any(m.startswith(('planviz.charts', 'plotly')) for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
 def test_default_edition_follows_the_plan_year():
     plan = make_plan(5)
     assert brief.default_edition(plan, date(2025, 12, 20)) == "plan"
