@@ -127,7 +127,8 @@ def _a4(ctx: Ctx, y: int, bottom: int) -> list[Block] | None:
     x0, x1, gap = st.margin, st.size[0] - st.margin, st.gutter
     has_high = bool(ctx.plan.highlights())
     dense = len(densities(ctx)) - 1
-    tries = [(rich, high) for rich in (True, False) for high in ((True, False) if has_high else (False,))]
+    # Highlight cards (the five elements of the signature projects) matter more than the radar.
+    tries = [(rich, high) for high in ((True, False) if has_high else (False,)) for rich in (True, False)]
     chosen = None
     for limit in (2, dense - 1):
         for rich, high in tries:
