@@ -113,7 +113,7 @@ def _top_row(ctx: Ctx, y: int, rich: bool) -> list[Block]:
 
 
 def _dense(ctx: Ctx, y: int, bottom: int) -> list[Block]:
-    """A4 for a long plan: the figures and work per quarter (or progress) in two lines, then the table."""
+    """A long plan (A4 or slide): the figures and work per quarter (or progress) in two lines, then the table."""
     st = ctx.style
     x0, x1 = st.margin, st.size[0] - st.margin
     summary = summary_block(ctx, (x0, y, x1, 0))
@@ -167,8 +167,10 @@ def _slide(ctx: Ctx, y: int, bottom: int) -> list[Block]:
     st = ctx.style
     x0, x1, gap = st.margin, st.size[0] - st.margin, st.gutter
     figures = figures_block(ctx, (x0, y, x1, 0), columns=6)
-    y = figures.box[3] + gap
     col = st.px(760)
+    if table_need(ctx, x0 + col + gap * 2, x1, len(densities(ctx)) - 1) > bottom - figures.box[3] - gap:
+        return _dense(ctx, y, bottom)  # a long plan: the whole width for the table and what it folds
+    y = figures.box[3] + gap
     probe = side_block(ctx, (x0, 0, x0 + col, 0))
     side = side_block(ctx, (x0, bottom - probe.box[3], x0 + col, bottom))
     radar = radar_block(ctx, (x0, y, x0 + col, side.box[1] - gap))
