@@ -385,7 +385,8 @@ def plan_table(ctx: Ctx, box: Box) -> tuple[Block, Block]:
         t_marks.append(line([(x0, y), (x1, y)], pal.grid, st.rule))
     if ctx.progress and ctx.as_of.year == plan.year:
         tx = xpos(ctx.as_of)
-        t_marks.append(line([(tx, top + axis_h * 0.8), (tx, rows_bottom)], theme.TODAY_COLOR, st.px(5)))
+        for a, b in runs:  # like the shading: never through a heading or the names of folded items
+            t_marks.append(line([(tx, max(a, top + axis_h * 0.8)), (tx, b)], theme.TODAY_COLOR, st.px(5)))
     s_marks += _legend(ctx, x0, rows_bottom, x1 - x0)
     bottom = rows_bottom + legend_h
     structure = Block("structure", (x0, y0, x1, bottom), tuple(s_marks), shown=tuple(shown), hidden=len(named),
