@@ -5,7 +5,9 @@ from planviz.charts.mindmap import mindmap
 from planviz.charts.progress import progress_overview
 from planviz.charts.radar import radar
 from planviz.charts.timeline import timeline
-from planviz.deck import EDITIONS, MIME as PPTX_MIME, deck_bytes, default_edition
+from planviz.deck import MIME as PPTX_MIME, deck_bytes
+from planviz.stats import default_edition
+from planviz.vocab import EDITIONS
 from planviz_app import cards, renders, scripts, slides, state, ui, viewport
 
 ui.require_app()

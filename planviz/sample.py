@@ -1,6 +1,8 @@
 """The bundled sample plan: a fictional hospital party branch's 2026 plan, built in Python."""
 from __future__ import annotations
 
+from datetime import date
+
 from pathlib import Path
 
 from .dates import parse_deadline
@@ -242,8 +244,10 @@ def sample_plan() -> Plan:
         slogan="红心护航",
         items=tuple(sections + _projects_and_tasks()),
         source_name="sample_plan.xlsx",
-        meta=(("党员人数", "38名（正式党员35名，预备党员3名）"),
-              ("审议情况", "2026年1月9日经支部党员大会审议通过")),
+        meta=(("党员人数", "38名（正式党员35名，预备党员3名）"),),
+        issuer="中共青禾市人民医院第一支部委员会",
+        approved_on=date(YEAR, 1, 9),
+        contact="组织委员 李晓梅",
     )
 
 

@@ -5,10 +5,16 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import re
+from functools import lru_cache
+
+from .dates import RECURRENCE_WORDS
 from .model import STATUSES, Item, Plan, PlanError
 
 UNGROUPED = "未分类"
 RADAR_METRICS = {"projects": "项目数", "effort": "工作量（任务数）", "progress": "平均进度"}
+QUARTERS = ("一季度", "二季度", "三季度", "四季度")
+MONTH_LABELS = tuple(f"{m}月" for m in range(1, 13))
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,13 @@ def percent(value: float | None, missing: str = "未填报") -> str:
 def cn_date(day: date) -> str:
     """A date as 2026年3月31日."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_label(day: date, year: int) -> str:
+    """1月…12月 in the plan year; 次年1月 or 2025年12月 outside it."""
+    if day.year == year:
+        return MONTH_LABELS[day.month - 1]
+    return f"次年{day.month}月" if day.year == year + 1 else f"{day.year}年{day.month}月"
 
 
 def is_reported(item: Item) -> bool:
@@ -86,6 +99,23 @@ def dimension_stats(plan: Plan) -> list[DimensionStat]:
     return [DimensionStat(d, projects[d], effort[d],
                           sum(progress[d]) / len(progress[d]) if progress.get(d) else None)
             for d in plan.dimensions]
+
+
+def radar_values(plan: Plan, metric: str = "projects") -> dict[str, float]:
+    """Value of each of the plan's dimensions, in plan order; progress is a percent 0–100.
+
+    A dimension without projects (or without reported progress) is 0, never left out:
+    the gap is what the reader needs to see.
+    """
+    if metric not in RADAR_METRICS:
+        raise PlanError(f"雷达图没有「{metric}」这种指标，可选：{'、'.join(RADAR_METRICS)}")
+    out: dict[str, float] = {}
+    for stat in dimension_stats(plan):
+        if metric == "progress":
+            out[stat.dimension] = round(stat.progress * 100, 1) if stat.progress is not None else 0.0
+        else:
+            out[stat.dimension] = float(getattr(stat, metric))
+    return out
 
 
 def effective_status(item: Item) -> str:
@@ -336,3 +366,112 @@ def plan_checks(plan: Plan) -> list[Check]:
         Check("时间节点", bool(work) and dated == len(work), share(dated, len(work), "项时间明确")),
         Check("进度填报", bool(work) and reported == len(work), share(reported, len(work), "项已填报进度或状态")),
     ]
+
+
+# -- words a reader of a printed page needs: short titles, timing, work per quarter -------------------
+# A clause ends at these marks, but never inside a quoted or bracketed name.
+_CLAUSE_END = "，。；;！？"
+_OPENERS = {"《": "》", "“": "”", "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "‘": "’"}
+_NUMBERING = re.compile(r"^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）.．、]|[①-⑳])\s*")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted or bracketed name (《…》 “…” （…） …): places a line never breaks."""
+    spans, stack = [], []
+    for n, ch in enumerate(text):
+        if ch in _OPENERS:
+            stack.append((n, _OPENERS[ch]))
+        elif stack and ch == stack[-1][1]:
+            start, _ = stack.pop()
+            if not stack:
+                spans.append((start, n + 1))
+    return spans
+
+
+def short_title(item: Item) -> str:
+    """What a page calls an item: its 简称 when the plan gives one, else its title's first clause
+    (cut only at a clause mark outside quotes), without leading numbering like 1、 or （一）."""
+    if item.short_title.strip():
+        return " ".join(item.short_title.split())
+    return _first_clause(item.title)
+
+
+@lru_cache(maxsize=16384)
+def _first_clause(text: str) -> str:
+    title = _NUMBERING.sub("", " ".join(text.split())) or text.strip()
+    inside = {n for a, b in quoted_spans(title) for n in range(a, b)}
+    for n, ch in enumerate(title):
+        if ch in _CLAUSE_END and n not in inside and n >= 4:  # a clause of 1–3 characters is no title
+            return title[:n]
+    return title.rstrip("。")
+
+
+def _month_span(a: date, b: date) -> str | None:
+    """“6—8月” / “6月” when the span covers whole months of one year, else None."""
+    if a.day != 1 or (b + timedelta(days=1)).day != 1 or a.year != b.year:
+        return None
+    return f"{a.month}月" if a.month == b.month else f"{a.month}—{b.month}月"
+
+
+def timing_words(item: Item, year: int) -> str:
+    """An item's timing in a few words beside its bar: the plan's own wording (3月底前, 每月, 6—8月),
+    else words made from its dates; “时间待定” when it has none."""
+    text = " ".join(item.deadline_text.split())
+    if text:
+        return text
+    if item.recurrence:
+        return RECURRENCE_WORDS.get(item.recurrence, "")
+    if item.end is None and item.start is None:
+        return "时间待定"
+
+    def day(d: date) -> str:
+        return f"{d.month}月{d.day}日" if d.year == year else f"{d.year}年{d.month}月{d.day}日"
+
+    if item.start is None:
+        return f"{day(item.end)}前"
+    end = item.end or item.start
+    if item.start == end:
+        return day(end)
+    if (item.start, end) == year_bounds(Plan(year)):
+        return "全年"
+    return _month_span(item.start, end) or f"{day(item.start)}—{day(end)}"
+
+
+@dataclass(frozen=True)
+class QuarterLoad:
+    """Work items active in each quarter (an item running June–August counts in Q2 and Q3),
+    how many of them run all year, and how many have no dates."""
+
+    active: tuple[int, int, int, int]
+    yearlong: int
+    undated: int
+
+    @property
+    def busiest(self) -> int:
+        """0-based index of the quarter with the most active work (the first on a tie)."""
+        return self.active.index(max(self.active))
+
+
+def quarter_load(plan: Plan) -> QuarterLoad:
+    """Work per quarter counted by the period each work item is active, so year-round work shows in
+    every quarter; a bare deadline (3月底前) has no known start and counts in its deadline's quarter."""
+    active, yearlong, undated = [0, 0, 0, 0], 0, 0
+    first, last = year_bounds(plan)
+    for item in work_items(plan):
+        span = span_of(plan, item)
+        if span is None:
+            undated += 1
+            continue
+        a, b = max(span[0] if item.start else span[1], first), min(span[1], last)
+        if a > b:
+            continue
+        if (a, b) == (first, last):
+            yearlong += 1
+        for q in range((a.month - 1) // 3, (b.month - 1) // 3 + 1):
+            active[q] += 1
+    return QuarterLoad(tuple(active), yearlong, undated)
+
+
+def default_edition(plan: Plan, day: date) -> str:
+    """The edition (vocab.EDITIONS) a day calls for: the plan before its year starts, progress from then on."""
+    return "plan" if day < date(plan.year, 1, 1) else "progress"

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from . import theme
 from .dates import RECURRENCE_WORDS
 from .model import STATUSES, Item, Plan
 
@@ -19,10 +20,11 @@ META_SHEET, PROJECT_SHEET, TASK_SHEET, GUIDE_SHEET = "计划信息", "重点项�
 PROJECT_TITLE = "重点项目清单（项目化管理）"
 TASK_TITLE = "任务清单"
 META_HEADERS = ("项目", "内容")
-META_KEYS = ("组织名称", "年度", "计划标题", "主题", "口号/品牌", "六度维度", "五大抓手")
-PROJECT_HEADERS = ("项目编号", "板块", "项目名称", "维度", "抓手", "目标", "负责人", "责任部门", "时间节点",
+META_KEYS = ("组织名称", "年度", "计划标题", "主题", "口号/品牌", "六度维度", "五大抓手", "印发单位", "审议通过日期",
+             "联系人")
+PROJECT_HEADERS = ("项目编号", "板块", "项目名称", "简称", "维度", "抓手", "目标", "负责人", "责任部门", "时间节点",
                    "开始时间", "完成时限", "成果形式", "评估标准", "亮点", "里程碑", "进度", "状态", "备注")
-TASK_HEADERS = ("任务编号", "所属项目", "任务内容", "负责人", "责任部门", "时间节点", "开始时间", "完成时限",
+TASK_HEADERS = ("任务编号", "所属项目", "任务内容", "简称", "负责人", "责任部门", "时间节点", "开始时间", "完成时限",
                 "里程碑", "进度", "状态", "备注")
 # Added after 所属项目 only when some task hangs directly under a section, so its 板块 is not lost.
 TASK_SECTION_HEADER = "板块"
@@ -32,10 +34,10 @@ VALIDATION_ROWS = 300  # drop-downs cover at least rows 3..300
 
 # 微软雅黑 is what WPS/Excel users on Windows have; LibreOffice substitutes Noto Sans CJK SC.
 EXCEL_FONT = "微软雅黑"
-PARTY_RED = "C8102E"  # theme.PARTY_RED; theme is not imported because it pulls in plotly
-HEADER_FILL = PatternFill("solid", fgColor=PARTY_RED)
+_RED = theme.PARTY_RED.lstrip("#")  # openpyxl wants RRGGBB
+HEADER_FILL = PatternFill("solid", fgColor=_RED)
 HEADER_FONT = Font(name=EXCEL_FONT, bold=True, color="FFFFFF", size=11)
-TITLE_FONT = Font(name=EXCEL_FONT, bold=True, color=PARTY_RED, size=14)
+TITLE_FONT = Font(name=EXCEL_FONT, bold=True, color=_RED, size=14)
 BODY_FONT = Font(name=EXCEL_FONT, size=10)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(wrap_text=True, horizontal="center", vertical="center")
@@ -44,7 +46,7 @@ PERCENT_FORMAT = "0%"
 
 COLUMN_WIDTHS = {"项目名称": 30, "任务内容": 36, "目标": 40, "成果形式": 26, "评估标准": 32, "备注": 24,
                  "负责人": 14, "责任部门": 18, "时间节点": 12, "开始时间": 12, "完成时限": 12, "板块": 14,
-                 "所属项目": 10, "内容": 60, "项目": 14}
+                 "所属项目": 10, "内容": 60, "项目": 14, "简称": 16}
 
 DIMENSION_MEANINGS = {
     "高度": ("政治引领：加强政治建设，贯彻落实上级决策部署", "政治建设、政治引领、学习贯彻、意识形态"),
@@ -72,10 +74,12 @@ DEADLINE_EXAMPLES = (
     ("暂不确定", "适时、根据上级安排", "不画在时间轴上，系统会提醒"),
 )
 COLUMN_GUIDE = (
-    (META_SHEET, "项目 / 内容", "按行填写组织名称、年度、计划标题、主题、口号/品牌；六度维度、五大抓手可改成本单位的叫法，用顿号分隔"),
+    (META_SHEET, "项目 / 内容", "按行填写组织名称、年度、计划标题、主题、口号/品牌；六度维度、五大抓手可改成本单位的叫法，用顿号分隔；"
+                            "印发单位、审议通过日期（如 2026-01-15）、联系人印在一页纸简报的页脚"),
     (PROJECT_SHEET, "项目编号", "每个项目一个编号，如 P01、P02，不要重复"),
     (PROJECT_SHEET, "板块", "项目所属的工作板块，如 政治建设、组织建设"),
     (PROJECT_SHEET, "项目名称", "简明写出要做的事"),
+    (PROJECT_SHEET, "简称", "可不填；名称较长时写一个 4–12 字的简称，一页纸简报上显示简称"),
     (PROJECT_SHEET, "维度", "从下拉列表选六度之一；不填时系统按板块和名称推断"),
     (PROJECT_SHEET, "抓手", "从下拉列表选五大抓手之一"),
     (PROJECT_SHEET, "目标", "要解决什么问题、达到什么效果，尽量写出数字"),
@@ -182,7 +186,7 @@ def _section_lookup(plan: Plan) -> Callable[[Item], str]:
 
 
 def _project_row(item: Item, section_of: Callable[[Item], str]) -> list:
-    return [item.id, section_of(item), item.title, item.dimension, item.lever, item.goal, item.owner_text,
+    return [item.id, section_of(item), item.title, item.short_title, item.dimension, item.lever, item.goal, item.owner_text,
             item.department_text, _deadline_text(item), item.start, item.end, item.deliverable, item.criteria,
             _yes_no(item.highlight), _yes_no(item.milestone), item.progress, item.status, item.notes]
 
@@ -190,7 +194,7 @@ def _project_row(item: Item, section_of: Callable[[Item], str]) -> list:
 def _task_row(item: Item, section_ids: set[str], section_of: Callable[[Item], str] | None) -> list:
     """A task row; ``section_of`` is given when the sheet carries the extra 板块 column."""
     parent = "" if item.parent in section_ids else (item.parent or "")
-    row = [item.id, parent, item.title, item.owner_text, item.department_text, _deadline_text(item),
+    row = [item.id, parent, item.title, item.short_title, item.owner_text, item.department_text, _deadline_text(item),
            item.start, item.end, _yes_no(item.milestone), item.progress, item.status, item.notes]
     if section_of is not None:
         row.insert(2, section_of(item))
@@ -201,7 +205,8 @@ def _meta_sheet(wb: Workbook, plan: Plan) -> None:
     ws = wb.create_sheet(META_SHEET)
     _style_header(ws, 1, META_HEADERS)
     values = (plan.organization, plan.year, plan.title or plan.display_title, plan.theme, plan.slogan,
-              "、".join(plan.dimensions), "、".join(plan.levers))
+              "、".join(plan.dimensions), "、".join(plan.levers), plan.issuer,
+              plan.approved_on.isoformat() if plan.approved_on else "", plan.contact)
     rows = list(zip(META_KEYS, values)) + [(k, v) for k, v in plan.meta if k not in META_KEYS]
     _write_rows(ws, 2, rows, META_HEADERS)
     ws.freeze_panes = "A2"

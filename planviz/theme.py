@@ -1,17 +1,13 @@
-"""Colours, fonts, the plotly template and CJK-aware text wrapping shared by every view."""
+"""Colours, fonts and CJK-aware text wrapping shared by every view; pure (no plotly: the template lives in charts)."""
 from __future__ import annotations
 
-import copy
 import subprocess
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-import plotly.graph_objects as go
-import plotly.io as pio
-
-from .model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, STATUSES
+from .vocab import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, STATUSES
 
 # Named explicitly everywhere: graphviz, Pillow and a bare chromium have no CJK fallback.
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -43,6 +39,10 @@ DIMENSION_COLORS: dict[str, str] = {
 # Extra colours for plans that rename or add dimensions; picked by position.
 EXTRA_DIMENSION_COLORS = ("#8C564B", "#17BECF", "#7F7F7F", "#BCBD22", "#E377C2")
 UNKNOWN_COLOR = "#A0A0A0"
+# The as-of line of a progress brief: near-black, a colour no dimension, status or lever uses.
+TODAY_COLOR = "#111111"
+# Share of a radar's radius left empty at the centre: empty dimensions stay apart instead of piling up there.
+RADAR_HOLE = 0.1
 
 STATUS_COLORS: dict[str, str] = {
     "未开始": "#B0B0B0",
@@ -91,6 +91,16 @@ def mix(color: str, other: str, t: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(rgb(color), rgb(other)))
 
 
+def tint(color: str, share: float) -> str:
+    """``color`` mixed with white: share 0 is the colour, 1 is white."""
+    return mix(color, "#FFFFFF", share)
+
+
+def shade(color: str, share: float) -> str:
+    """``color`` mixed with black: share 0 is the colour, 1 is black."""
+    return mix(color, "#000000", share)
+
+
 def dimension_color(dimension: str | None, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS) -> str:
     """Colour of a dimension; a plan's own names reuse the default colour of the same position."""
     if not dimension:
@@ -123,32 +133,6 @@ def lever_color(lever: str | None, levers: tuple[str, ...] = DEFAULT_LEVERS) -> 
     if lever in levers:
         return tuple(LEVER_COLORS.values())[levers.index(lever) % len(LEVER_COLORS)]
     return UNKNOWN_COLOR
-
-
-# -- plotly template -----------------------------------------------------------
-@lru_cache(maxsize=4)
-def _template(name: str) -> go.layout.Template:
-    pal = palette(name)
-    base = copy.deepcopy(pio.templates["plotly_white"])
-    base.layout.font = dict(family=FONT_STACK, size=14, color=pal.ink)
-    base.layout.title = dict(font=dict(family=FONT_STACK, size=22, color=pal.ink), x=0.02, xanchor="left")
-    base.layout.paper_bgcolor = pal.background
-    base.layout.plot_bgcolor = pal.background
-    base.layout.colorway = list(DIMENSION_COLORS.values())
-    base.layout.hoverlabel = dict(font=dict(family=FONT_STACK, size=13))
-    base.layout.legend = dict(font=dict(family=FONT_STACK, size=13))
-    return base
-
-
-def plotly_template(name: str = "party") -> go.layout.Template:
-    """An explicit template for every figure: streamlit swaps plotly's default one on import."""
-    return copy.deepcopy(_template(name))
-
-
-def apply_theme(fig: go.Figure, name: str = "party") -> go.Figure:
-    """Give ``fig`` the planviz template and CJK fonts; returns the same figure."""
-    fig.update_layout(template=plotly_template(name), font_family=FONT_STACK)
-    return fig
 
 
 # -- fonts for Pillow and graphviz -------------------------------------------------
@@ -278,6 +262,6 @@ def truncate(text: str, width: int, ellipsis: str = "…") -> str:
 __all__ = [
     "FONT_FAMILY", "FONT_STACK", "SERIF_FAMILY", "PARTY_RED", "GOLD", "DIMENSION_COLORS", "STATUS_COLORS",
     "STATUSES", "Palette", "palette", "dimension_color", "dimension_colors", "status_color", "lever_color",
-    "plotly_template", "apply_theme", "font_file", "TTC_INDEX_SC", "char_width", "display_width",
+    "font_file", "TTC_INDEX_SC", "char_width", "display_width",
     "wrap_text", "truncate", "wrap_measured", "fit_measured", "tokens", "NO_LINE_START", "NO_LINE_END",
 ]

@@ -14,6 +14,7 @@ LEVELS: tuple[str, ...] = ("section", "project", "task")
 LEVEL_NAMES: dict[str, str] = {"section": "板块", "project": "项目", "task": "任务"}
 RECURRENCES: tuple[str, ...] = ("weekly", "monthly", "quarterly", "half-yearly", "yearly")
 ELEMENTS: tuple[str, ...] = ("目标", "负责人", "时间节点", "成果形式", "评估标准")  # 项目化 five elements
+EDITIONS: dict[str, str] = {"plan": "计划版", "progress": "进度版"}  # of the brief and the deck: distributed at the year's start / a progress report
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "提醒", "info": "提示"}  # as users read them
 PEOPLE_SPLIT = re.compile(r"[、，,;；/／]+")  # between names in an owner or department cell

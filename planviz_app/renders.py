@@ -12,9 +12,12 @@ from planviz.model import Plan
 
 
 @st.cache_data(max_entries=6, ttl=3600, scope="session", show_spinner="正在生成一页纸简报……")
-def brief_image(key: str, _plan: Plan, fmt: str, palette: str, today: date, logo: bytes | None) -> bytes:
-    """The brief PNG of the plan whose content key is ``key`` (``_plan`` is not hashed)."""
-    return brief_png(_plan, fmt=fmt, logo=logo, today=today, palette=palette)
+def brief_image(key: str, _plan: Plan, fmt: str, palette: str, today: date, logo: bytes | None,
+                edition: str = "plan", group_by: str | None = None) -> bytes:
+    """The brief PNG of the plan whose content key is ``key`` (``_plan`` is not hashed); the progress
+    edition counts as of ``today``."""
+    return brief_png(_plan, fmt=fmt, logo=logo, today=today, palette=palette, edition=edition, as_of=today,
+                     group_by=group_by)
 
 
 @st.cache_data(max_entries=24, ttl=3600, scope="session", show_spinner="正在绘制幻灯片……")

@@ -13,7 +13,10 @@ from PIL import Image
 
 from planviz import brief
 from planviz.brief import layout
+from planviz.cli.plan import write_briefs
 from planviz.model import DEFAULT_DIMENSIONS, Item, Plan
+from planviz.stats import default_edition
+from planviz.vocab import EDITIONS
 
 YEAR = 2026
 TODAY = date(2026, 11, 25)
@@ -114,58 +117,134 @@ def test_neutral_palette_changes_the_header_band(sample):
 
 
 # -- layout model ---------------------------------------------------------------------------------
-def test_layout_holds_title_theme_and_highlight_projects(sample, sample_a4):
-    header = _joined(sample_a4.block("header"))
-    assert sample.organization in header and "2026年度党建工作计划" in header
-    assert sample.theme.replace(" ", "") in header.replace(" ", "")
-    cards = sample_a4.block("highlights")
-    assert cards.shown == tuple(p.title for p in sample.highlights())
-    for project in sample.highlights():
-        assert project.title in _joined(cards)
+def _text(page, kind: str | None = None) -> str:
+    blocks = [page.block(kind)] if kind else page.blocks
+    return "".join(t.text for b in blocks for t in b.texts)
+
+
+def test_layout_holds_title_theme_and_highlight_projects():
+    plan = make_plan(12, highlights=2)
+    page = brief.compose_brief(plan, today=TODAY)
+    header = _joined(page.block("header"))
+    assert plan.organization in header and "2026年度党建工作计划" in header
+    assert plan.theme.replace(" ", "") in header.replace(" ", "")
+    cards = page.block("highlights")
+    assert cards.shown and cards.shown == tuple(p.title for p in plan.highlights())[:len(cards.shown)]
+    assert len(cards.shown) + len(cards.named) == len(plan.highlights())  # the rest named under the cards
     for element in brief.ELEMENTS:
-        assert _joined(cards).count(element) >= len(sample.highlights())
+        assert _joined(cards).count(element) >= len(cards.shown)
 
 
-def test_sample_lists_every_project_in_structure_and_timeline(sample, sample_a4):
-    for kind in ("structure", "timeline"):
-        block = sample_a4.block(kind)
-        assert block.hidden == 0
-        assert sorted(block.shown) == sorted(p.title for p in sample.projects)
+def _work(plan):
+    from planviz.stats import work_items
+    return work_items(plan)
 
 
-def test_radar_and_key_figures_use_the_shared_numbers(sample, sample_a4):
-    from planviz.charts.radar import radar_values
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_every_item_of_a_60_item_plan_is_listed_with_owner_and_timing(edition):
+    from planviz.stats import short_title, timing_words
 
-    radar = [t.text for t in sample_a4.block("radar").texts]
-    for dim, value in radar_values(sample, "projects").items():
-        assert dim in radar and f"{value:.0f} 个项目" in radar
-    figures = [t.text for t in sample_a4.block("figures").texts]
-    assert str(len(sample.projects)) in figures and str(len(sample.tasks)) in figures
-    assert str(round(sample.overall_progress() * 100)) in figures
+    plan = make_plan(60)
+    page = brief.compose_brief(plan, edition=edition, as_of=date(2026, 9, 15))
+    table = page.block("structure")
+    assert table.hidden == 0 and table.named == ()
+    listed = [i for i in plan.items if i.level != "section"]
+    assert sorted(table.shown) == sorted(i.title for i in listed)
+    lines = [t.text for t in table.texts]
+    text = "".join(lines)
+    for item in _work(plan):
+        title = short_title(item)
+        assert title.replace(" ", "") in text.replace(" ", "") or any(ln.endswith("…") and title.startswith(
+            ln.rstrip("…").lstrip("★")) for ln in lines), title
+        assert item.owners[0] in text
+        assert timing_words(item, plan.year) in text
+
+
+def test_a_plan_with_sections_is_grouped_by_them_and_rows_carry_dimension_chips():
+    plan = make_plan(30)
+    page = brief.compose_brief(plan, today=TODAY)
+    bold = [t.text for t in page.block("structure").texts if t.face == "bold"]
+    for section in plan.sections:
+        assert section.title in bold
+    assert set(plan.dimensions) & set(bold)  # chips
+    by_dim = brief.compose_brief(plan, today=TODAY, group_by="dimension")
+    heads = [t.text for t in by_dim.block("structure").texts if t.face == "bold"]
+    assert not any(s.title in heads for s in plan.sections)
+    assert "政治引领" in _joined(by_dim.block("structure"))
+
+
+def test_legend_explains_every_dimension():
+    from planviz.vocab import DIMENSION_MEANINGS
+
+    text = _joined(brief.compose_brief(make_plan(30), today=TODAY).block("structure"))
+    for dim, meaning in DIMENSION_MEANINGS.items():
+        assert f"{dim} {meaning}" in text
+
+
+@pytest.mark.parametrize("n_items", [5, 30, 60, 300])
+@pytest.mark.parametrize("edition", sorted(EDITIONS))
+def test_no_drafter_hint_no_zero_card_and_no_file_name(n_items, edition):
+    plan = make_plan(n_items, highlights=0 if n_items == 5 else 2)
+    page = brief.compose_brief(plan, edition=edition, as_of=date(2026, 9, 15))
+    text = _text(page)
+    for hint in ("建议", "尚未标注", "计划体检", "见计划表", "planviz", plan.source_name):
+        assert hint not in text
+    tiles = [t.text for t in (page.block("figures") or page.block("summary")).texts]
+    assert not any(re.fullmatch(r"0\D*", t) for t in tiles)
+    assert "计划版" in _joined(page.block("footer")) or "截至" in _joined(page.block("footer"))
+
+
+def test_plan_edition_has_no_today_line_and_progress_edition_has_one():
+    from planviz import theme
+
+    plan = make_plan(30)
+    for fmt in brief.FORMATS:
+        plain = brief.compose_brief(plan, fmt=fmt, today=TODAY)
+        lines = [m for m in plain.block("timeline").marks if getattr(m, "outline", None) == theme.TODAY_COLOR]
+        assert lines == [] and "截至" not in _text(plain)
+        report = brief.compose_brief(plan, fmt=fmt, edition="progress", as_of=date(2026, 9, 15))
+        lines = [m for m in report.block("timeline").marks if getattr(m, "outline", None) == theme.TODAY_COLOR]
+        assert lines and len({m.points[0][0] for m in lines}) == 1 and "截至 9月15日" in _text(report)
+        assert theme.TODAY_COLOR not in {report.blocks[0].marks[0].fill, *theme.DIMENSION_COLORS.values()}
+
+
+def test_plan_edition_counts_work_per_quarter_by_active_period():
+    plan = Plan(year=YEAR, items=(Item("P1", "暑期实践", dimension="温度", start=date(YEAR, 6, 1),
+                                       end=date(YEAR, 8, 31)),
+                                  Item("P2", "三会一课", dimension="精度", start=date(YEAR, 1, 1),
+                                       end=date(YEAR, 12, 31), recurrence="monthly", deadline_text="每月")))
+    page = brief.compose_brief(plan, today=TODAY)
+    quarters = page.block("quarters")
+    text = _joined(quarters)
+    assert "按进行时段计数" in text and "全年持续 1 项" in text
+    counts = [t.text for t in quarters.texts if re.fullmatch(r"\d+ 项", t.text)]
+    assert counts == ["1 项", "2 项", "2 项", "1 项"]
+    assert "6—8月" in _joined(page.block("structure"))
 
 
 @pytest.mark.parametrize("fmt", brief.FORMATS)
-def test_overflow_is_summarized_and_counts_add_up(big, fmt):
+def test_overflow_names_what_it_folds(big, fmt):
     page = brief.compose_brief(big, fmt=fmt, today=TODAY)
+    listed = [i for i in big.items if i.level != "section"]
     for kind in ("structure", "timeline"):
         block = page.block(kind)
         assert block.hidden > 0
-        assert len(block.shown) + block.hidden == len(big.projects)
-        assert len(set(block.shown)) == len(block.shown)
-    told = sum(int(n) for n in re.findall(r"另有 (\d+) 项", _joined(page.block("structure"))))
-    assert told == page.block("structure").hidden
-    cards = page.block("highlights")
-    assert len(cards.shown) + cards.hidden == len(big.highlights()) == 5
-    assert f"另有 {cards.hidden} 个亮点项目" in _joined(cards)
-    assert "未列出的条目见计划表" in _joined(page.block("footer"))
+        assert len(block.shown) + block.hidden == len(listed)
+    table = page.block("structure")
+    text = _joined(table)
+    told = sum(int(n) for n in re.findall(r"另有 (\d+) 项", text))
+    assert told == table.hidden == len(table.named)
+    if fmt == "a4":  # on A4 every folded item is named
+        for name in table.named:
+            assert name[:4] in text
 
 
 @pytest.mark.parametrize("n_items", [5, 60, 300])
 @pytest.mark.parametrize("fmt", brief.FORMATS)
 def test_text_is_large_enough_inside_the_page_and_never_overlaps(n_items, fmt, sample):
     plan = sample if n_items == 60 else make_plan(n_items, highlights=1 if n_items == 5 else 5)
-    page = brief.compose_brief(plan, fmt=fmt, today=TODAY)
-    minimum = 38 if fmt == "a4" else 20  # A4: 9 pt at 300 dpi
+    page = brief.compose_brief(plan, fmt=fmt, edition="progress", as_of=TODAY)
+    minimum = brief.STYLES[fmt].fine  # A4: 7.2 pt at 300 dpi
     width, height = page.size
     boxes = []
     for block in page.blocks:
@@ -191,6 +270,51 @@ def test_blocks_do_not_overlap_each_other(big):
                 ax0, ay0, ax1, ay1 = a.box
                 bx0, by0, bx1, by1 = b.box
                 assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, (fmt, a.kind, b.kind)
+
+
+def test_footer_reads_like_an_issued_document():
+    plan = make_plan(12).replace(issuer="中共示例市税务局第二支部委员会", approved_on=date(2026, 1, 12),
+                                 contact="王芳 0571-88886666")
+    footer = _joined(brief.compose_brief(plan, today=TODAY).block("footer"))
+    assert "印发单位：中共示例市税务局第二支部委员会" in footer and "2026年1月12日审议通过" in footer
+    assert "联系人：王芳" in footer and "plan_12" not in footer
+    bare = _joined(brief.compose_brief(make_plan(12), today=TODAY).block("footer"))
+    assert "2026年11月25日" in bare
+
+
+def test_short_titles_use_the_short_name_or_the_first_clause_and_never_cut_inside_a_name():
+    from planviz.stats import short_title
+
+    assert short_title(Item("a", "开展“不忘初心，牢记使命”主题教育，组织专题研讨")) == "开展“不忘初心，牢记使命”主题教育"
+    assert short_title(Item("a", "很长的标题，后面还有", short_title="简称")) == "简称"
+    title = "学习贯彻《中国共产党支部工作条例（试行）》精神并开展专题研讨和知识竞赛活动"
+    for width in (300, 500, 700, 900):
+        lines = layout.wrap_short(title, "sans", 38, width, 2)
+        joined = "".join(lines)
+        assert len(lines) <= 2
+        if joined.endswith("…"):
+            head = joined[:-1]
+            assert head.count("《") == head.count("》")
+
+
+def test_pdf_has_real_text_with_the_organization_sections_and_titles(tmp_path):
+    import subprocess
+
+    plan = make_plan(30)
+    page = brief.compose_brief(plan, today=TODAY)
+    data = page.pdf()
+    assert len(data) < 500_000
+    (tmp_path / "b.pdf").write_bytes(data)
+    text = subprocess.run(["pdftotext", str(tmp_path / "b.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    flat = "".join(text.split())
+    assert plan.organization in flat
+    for section in plan.sections:
+        assert "".join(section.title.split()) in flat
+    for line in page.block("structure").texts:
+        assert "".join(line.text.split()) in flat, line.text
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "b.pdf")], capture_output=True, text=True).stdout
+    assert "+" in fonts and "yes yes" in fonts  # embedded as a subset
 
 
 # -- glyphs ------------------------------------------------------------------------------------------
@@ -257,31 +381,40 @@ def test_unreadable_logo_is_a_chinese_error(sample, tmp_path):
 def test_plan_without_highlights_or_items_still_makes_a_page():
     empty = Plan(year=YEAR, organization="某党支部")
     page = brief.compose_brief(empty, today=TODAY)
-    assert "尚未标注亮点项目" in _joined(page.block("highlights"))
+    assert page.block("highlights") is None
     assert page.block("structure").shown == ()
     assert page.render().size == (2480, 3508)
 
 
-def test_a_small_plan_gets_the_plan_check_in_the_room_it_leaves():
+def test_a_small_plan_without_highlights_names_its_owners_in_the_room_left():
     small = brief.compose_brief(make_plan(8, highlights=0), today=TODAY)
-    checks = small.block("checks")
-    assert checks is not None
-    text = _joined(checks)
-    assert "计划体检" in text and "六度覆盖" in text and "建议确定 1–2 个特色项目" in text
-    assert checks.box[3] <= small.block("footer").box[1]
-    assert brief.compose_brief(make_plan(300), today=TODAY).block("checks") is None  # no room on a full page
+    owners = small.block("owners")
+    assert owners is not None and "责任分工" in _joined(owners) and "王芳" in _joined(owners)
+    assert owners.box[3] <= small.block("footer").box[1]
 
 
-def test_work_outside_the_plan_year_is_named_at_the_edge_clear_of_the_today_line():
+def test_work_outside_the_plan_year_is_named_at_the_edge():
     plan = Plan(year=YEAR, items=(
         Item("P1", "召开组织生活会", dimension="精度", start=date(YEAR + 1, 1, 1), end=date(YEAR + 1, 1, 31)),
         Item("P2", "上年度总结", dimension="高度", end=date(YEAR - 1, 12, 31))))
     block = brief.compose_brief(plan, today=TODAY).block("timeline")
-    texts = {t.text: t for t in block.texts}
+    texts = {t.text for t in block.texts}
     assert "次年1月 →" in texts and "← 2025年12月" in texts
-    grid_right = block.box[2]
-    today_x = block.box[0] + (grid_right - block.box[0]) * (TODAY - date(YEAR, 1, 1)).days / 365
-    assert texts["次年1月 →"].bbox()[2] < today_x  # the words end before the today line
+
+
+def test_the_brief_needs_no_chart_module_and_no_plotly():
+    import subprocess
+    import sys
+
+    code = "import sys, planviz.brief; print(any(m.startswith(('planviz.charts', 'plotly')) for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_default_edition_follows_the_plan_year():
+    plan = make_plan(5)
+    assert default_edition(plan, date(2025, 12, 20)) == "plan"
+    assert default_edition(plan, date(2026, 3, 1)) == "progress"
 
 
 # -- command line -----------------------------------------------------------------------------------
@@ -298,7 +431,7 @@ def _write_plans(tmp_path: Path) -> list[str]:
 def test_batch_continues_past_a_bad_file_and_fails_at_the_end(tmp_path, capsys):
     files = _write_plans(tmp_path)
     out = tmp_path / "简报"
-    code = brief.write_briefs(files, out, fmt="a4")
+    code = write_briefs(files, out, fmt="a4")
     err = capsys.readouterr().err
     assert code == 1
     assert sorted(p.name for p in out.iterdir()) == ["一支部.pdf", "一支部.png", "二支部.pdf", "二支部.png"]
@@ -313,6 +446,10 @@ def test_cli_single_file_to_png_and_pdf(tmp_path, capsys):
     files = _write_plans(tmp_path)
     assert main(["brief", files[0], "-o", str(tmp_path / "a.png"), "--format", "slide"]) == 0
     assert Image.open(tmp_path / "a.png").size == (1920, 1080)
+    assert "生成" in capsys.readouterr().err  # says which edition it chose
+    assert main(["brief", files[0], "-o", str(tmp_path / "c.png"), "--edition", "progress", "--as-of", "2026-06-30",
+                 "--group-by", "dimension"]) == 0
+    assert main(["brief", files[0], "-o", str(tmp_path / "d.png"), "--as-of", "6月30日"]) == 2
     assert main(["brief", files[0], "-o", str(tmp_path / "a.pdf")]) == 0
     assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
     assert main(["brief", files[1], "-o", str(tmp_path / "b.png")]) == 1
@@ -322,9 +459,9 @@ def test_cli_single_file_to_png_and_pdf(tmp_path, capsys):
 
 def test_cli_rejects_a_single_output_file_for_many_plans(tmp_path, capsys):
     files = _write_plans(tmp_path)
-    assert brief.write_briefs([files[0], files[2]], tmp_path / "x.png") == 2
+    assert write_briefs([files[0], files[2]], tmp_path / "x.png") == 2
     assert "须为文件夹" in capsys.readouterr().err
-    assert brief.write_briefs([files[0]], tmp_path / "x.docx") == 2
+    assert write_briefs([files[0]], tmp_path / "x.docx") == 2
 
 
 def test_cut_groups_keep_their_highlight_projects(big):
@@ -355,11 +492,12 @@ def test_briefs_composed_in_threads_match_sequential_ones(sample):
 def test_any_number_of_dimensions(dimensions):
     plan = make_plan(30).replace(dimensions=dimensions)
     for fmt in brief.FORMATS:
-        page = brief.compose_brief(plan, fmt=fmt, today=TODAY)
+        page = brief.compose_brief(plan, fmt=fmt, today=TODAY, group_by="dimension")
         groups = [t.text for t in page.block("structure").texts if t.face == "bold"]
-        assert all(d in groups for d in dimensions)
-        assert len(page.block("structure").shown) + page.block("structure").hidden == len(plan.projects)
-        if len(dimensions) < 3:
+        assert all(d in groups for d in dimensions if any(i.dimension == d for i in plan.items))
+        listed = [i for i in plan.items if i.level != "section"]
+        assert len(page.block("structure").shown) + page.block("structure").hidden == len(listed)
+        if len(dimensions) < 3 and page.block("radar"):
             assert "无法绘制雷达图" in _joined(page.block("radar"))
         page.render()
 

@@ -14,7 +14,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from planviz.cli import main
-from planviz.deck import build_deck, deck_bytes, default_edition
+from planviz.deck import build_deck, deck_bytes
+from planviz.stats import default_edition
 from planviz.deck.text import EA_FONT, LATIN_FONT, MIN_SIZE
 from planviz.vocab import ELEMENTS
 

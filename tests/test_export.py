@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from planviz import theme
+from planviz.charts.template import apply_theme
 from planviz.charts.mindmap import mindmap
 from planviz.charts.timeline import timeline
 from planviz.export import DEFAULT_SCALE, dot_bytes, figure_bytes
@@ -30,7 +31,7 @@ def _ink_share(img: Image.Image) -> float:
 def _swatch(color: str, title: str) -> go.Figure:
     """A figure whose whole background is ``color``: any pixel tells whose image it is."""
     fig = go.Figure(go.Scatter(x=[1, 2], y=[1, 2], mode="markers"))
-    theme.apply_theme(fig)
+    apply_theme(fig)
     fig.update_layout(title=title, paper_bgcolor=color, plot_bgcolor=color)
     return fig
 

@@ -6,6 +6,7 @@ import io
 from datetime import date, datetime
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 import pytest
 
 from planviz.model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, STATUSES, Item
@@ -62,7 +63,7 @@ def test_template_sheets_headers_and_examples(tmp_path):
     assert meta["五大抓手"] == "、".join(DEFAULT_LEVERS)
     assert wb[PROJECT_SHEET]["A1"].value == "重点项目清单（项目化管理）"
     assert wb[TASK_SHEET]["A1"].value == "任务清单"
-    assert "A1:R1" in {str(r) for r in wb[PROJECT_SHEET].merged_cells.ranges}
+    assert f"A1:{get_column_letter(len(PROJECT_HEADERS))}1" in {str(r) for r in wb[PROJECT_SHEET].merged_cells.ranges}
     assert _header(wb[PROJECT_SHEET]) == list(PROJECT_HEADERS)
     assert _header(wb[TASK_SHEET]) == list(TASK_HEADERS)
     projects, tasks = _records(wb[PROJECT_SHEET]), _records(wb[TASK_SHEET])
@@ -71,6 +72,23 @@ def test_template_sheets_headers_and_examples(tmp_path):
     assert [p["亮点"] for p in projects] == ["否", "是"]
     assert tasks[0]["完成时限"] == datetime(2027, 3, 31)
     assert wb[PROJECT_SHEET].freeze_panes == "A3" and wb[TASK_SHEET].freeze_panes == "A3"
+
+
+def test_short_title_and_issuing_fields_round_trip(tmp_path):
+    from planviz.reading import load_plan
+    from planviz.template import plan_to_xlsx
+
+    plan = sample_plan()
+    items = list(plan.items)
+    k = next(n for n, i in enumerate(items) if i.level == "project")
+    items[k] = dataclasses.replace(items[k], short_title="品牌创建")
+    path = tmp_path / "p.xlsx"
+    path.write_bytes(plan_to_xlsx(plan.with_items(items)))
+    back = load_plan(path)
+    assert "简称" in PROJECT_HEADERS and "简称" in TASK_HEADERS
+    assert (back.issuer, back.approved_on, back.contact) == (plan.issuer, plan.approved_on, plan.contact)
+    assert back.issuer and back.approved_on == date(2026, 1, 9)
+    assert back.get(items[k].id).short_title == "品牌创建"
 
 
 def test_template_drop_downs_and_header_style():
@@ -85,8 +103,9 @@ def test_template_drop_downs_and_header_style():
     cell = ws["C2"]
     assert cell.fill.fgColor.rgb.endswith("C8102E")
     assert cell.font.bold and cell.font.color.rgb.endswith("FFFFFF") and cell.font.name
-    assert ws["F3"].alignment.wrap_text
-    assert ws.column_dimensions["F"].width > ws.column_dimensions["A"].width
+    goal = get_column_letter(PROJECT_HEADERS.index("目标") + 1)
+    assert ws[f"{goal}3"].alignment.wrap_text
+    assert ws.column_dimensions[goal].width > ws.column_dimensions["A"].width
 
 
 def test_template_guide_explains_dimensions_levers_statuses_and_deadlines():

@@ -1,8 +1,12 @@
 """Theme: colours, template, fonts and CJK wrapping."""
+import subprocess
+import sys
+
 import plotly.graph_objects as go
 import plotly.io as pio
 
 from planviz import theme
+from planviz.charts.template import apply_theme
 
 
 def test_dimension_colours_fixed_and_positional_for_custom_names():
@@ -21,11 +25,26 @@ def test_apply_theme_ignores_default_template():
     old = pio.templates.default
     try:
         pio.templates.default = "plotly_dark"  # what an import of streamlit does to the default
-        fig = theme.apply_theme(go.Figure(go.Bar(x=[1], y=[1])))
+        fig = apply_theme(go.Figure(go.Bar(x=[1], y=[1])))
         assert fig.layout.template.layout.paper_bgcolor == "#FFFFFF"
         assert "Noto Sans CJK SC" in fig.layout.font.family
     finally:
         pio.templates.default = old
+
+
+def test_theme_is_pure_and_template_takes_its_red_from_it():
+    code = "import sys, planviz.theme, planviz.template, planviz.stats; print('plotly' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    import planviz.template as template
+    assert not hasattr(template, "PARTY_RED")
+    assert template.HEADER_FILL.fgColor.rgb.endswith(theme.PARTY_RED.lstrip("#"))
+
+
+def test_today_line_colour_is_used_by_no_dimension_status_or_lever():
+    used = set(theme.DIMENSION_COLORS.values()) | set(theme.EXTRA_DIMENSION_COLORS) | set(
+        theme.STATUS_COLORS.values()) | set(theme.LEVER_COLORS.values())
+    assert theme.TODAY_COLOR not in used
 
 
 def test_neutral_palette_differs():

@@ -7,9 +7,10 @@ from datetime import date
 from .. import theme
 from .layout import Box, Shape, Text, clean, fit, line, rect, text_width
 from ..model import Item, Plan
-from ..stats import work_items
+from ..stats import cn_date, work_items
 
 FORMATS = ("a4", "slide")
+GROUP_BYS = {"section": "板块", "dimension": "维度"}
 
 
 DPI = 300
@@ -32,9 +33,9 @@ class Style:
     number: int
     h2: int
     body: int
-    small: int  # the smallest text on the page (A4: 38 px = 9.1 pt at 300 dpi)
+    small: int  # body text of lists (A4: 38 px = 9.1 pt at 300 dpi)
+    fine: int  # the smallest text: a dense table and the names of folded items (A4: 30 px = 7.2 pt)
     radius: int
-    names: float  # share of the plan table (after the dimension cells) given to item names
 
     def px(self, a4_px: float) -> int:
         """A length given for A4, scaled to this format."""
@@ -47,19 +48,21 @@ class Style:
 
 
 STYLES = {
-    "a4": Style((2480, 3508), 150, 64, 92, 92, 54, 42, 38, 22, 0.42),
-    "slide": Style((1920, 1080), 48, 28, 46, 46, 26, 22, 20, 12, 0.52),
+    "a4": Style((2480, 3508), 150, 64, 92, 92, 54, 42, 38, 30, 22),
+    "slide": Style((1920, 1080), 48, 28, 46, 46, 26, 22, 20, 16, 12),
 }
 
 
 @dataclass(frozen=True)
 class Ctx:
-    """What every block composer needs: the plan, its style, palette and the day of the brief."""
+    """What every block composer needs: the plan, its style and palette, the edition and its day."""
 
     plan: Plan
     style: Style
     pal: theme.Palette
-    today: date
+    as_of: date  # the day progress is counted on (progress edition) or the page was made (plan edition)
+    edition: str = "plan"
+    group_by: str = "section"
 
     def color(self, dimension: str | None) -> str:
         """The dimension's colour (grey for 未归类)."""
@@ -67,13 +70,24 @@ class Ctx:
 
     @property
     def units(self) -> tuple[Item, ...]:
-        """What the brief lists: the projects, or the work items of a plan without projects."""
+        """What the radar counts: the projects, or the work items of a plan without projects."""
         return self.plan.projects or work_items(self.plan)
 
     @property
     def noun(self) -> str:
-        """What the listed units are called: 项目, or 事项 for a plan without projects."""
+        """What the counted units are called: 项目, or 事项 for a plan without projects."""
         return "项目" if self.plan.projects else "事项"
+
+    @property
+    def progress(self) -> bool:
+        """Whether this is the progress edition (today line, progress, overdue)."""
+        return self.edition == "progress"
+
+    @property
+    def as_of_text(self) -> str:
+        """“截至 11月25日” (with the year when it is not the plan's)."""
+        day = self.as_of
+        return "截至 " + (f"{day.month}月{day.day}日" if day.year == self.plan.year else cn_date(day))
 
 
 def text_at(x, y, s: str, face: str, size: int, color: str, anchor: str = "lt") -> Text:

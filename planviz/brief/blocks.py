@@ -1,18 +1,19 @@
-"""Brief blocks: header, key figures, progress strip, radar, highlight cards and footer."""
+"""Brief blocks: header, key figures, work per quarter or progress, radar, highlight cards, owners and footer."""
 from __future__ import annotations
 
 import math
 
 from .. import theme
-from ..charts.radar import HOLE, radar_values
-from ..charts.style import tint
-from ..charts.timeline import QUARTERS
-from .layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, text_width, wrap, wrap_balanced
 from ..model import Item, Plan
-from ..stats import (cn_date, is_reported, key_figures, overdue_items, plan_checks, span_of, status_counts, when_text,
-                     work_items)
+from ..stats import (QUARTERS, cn_date, key_figures, overdue_items, owner_stats, percent, quarter_load, radar_values,
+                     short_title, status_counts, when_text, work_items)
+from ..theme import tint
 from ..vocab import ELEMENTS
+from ..vocab import EDITIONS
 from .base import CAPS, MAX_HIGHLIGHTS, NO_DIMENSION, Ctx, heading, text_at
+from .layout import Block, Box, Picture, Shape, clean, fit, line, listing, rect, shorten, text_width, wrap, wrap_balanced
+
+HOLE = theme.RADAR_HOLE
 
 
 # -- header, key figures, progress, footer ----------------------------------------------------------
@@ -34,7 +35,7 @@ def _title_lines(plan: Plan, room: float, size: int) -> tuple[list[str], int]:
     return lines, smaller
 
 
-def header_block(ctx: Ctx, logo: bytes | None) -> Block:
+def header_block(ctx: Ctx, logo: bytes | None, compact: bool = False) -> Block:
     """Band in the primary colour: logo, organization, title, theme, and the slogan as a gold badge."""
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     w = st.size[0]
@@ -59,7 +60,7 @@ def header_block(ctx: Ctx, logo: bytes | None) -> Block:
     if org and org not in plan.display_title:
         marks.append(text_at(x, y, fit(org, "bold", st.body, room), "bold", st.body, light))
         y += round(st.body * 1.6)
-    lines, size = _title_lines(plan, room, st.title)
+    lines, size = _title_lines(plan, room, round(st.title * 0.8) if compact else st.title)
     for ln in lines:
         marks.append(text_at(x, y, ln, "serif", size, "#FFFFFF"))
         y += round(size * 1.32)
@@ -69,6 +70,10 @@ def header_block(ctx: Ctx, logo: bytes | None) -> Block:
         for ln in wrap(tagline, "sans", st.h2, room, max_lines=2):
             marks.append(text_at(x, y, ln, "sans", st.h2, light))
             y += round(st.h2 * 1.4)
+    if ctx.progress:
+        y += st.px(14)
+        marks.append(text_at(x, y, f"{EDITIONS['progress']} · {ctx.as_of_text}", "bold", st.h2, pal.accent))
+        y += round(st.h2 * 1.4)
     bottom = max(y + st.px(56), top + (side if logo else 0) + st.px(80))
     if badge_lines:
         bh = round(badge_size * 1.3 * len(badge_lines) + st.px(60))
@@ -81,21 +86,32 @@ def header_block(ctx: Ctx, logo: bytes | None) -> Block:
     return Block("header", (0, 0, w, bottom + st.px(14)), tuple(band + marks))
 
 
-def figures_block(ctx: Ctx, box: Box, columns: int) -> Block:
-    """Six key-figure tiles (projects, tasks, highlights, owners, dimensions covered, progress or
-    sections) in rows of ``columns``."""
-    st, pal, plan = ctx.style, ctx.pal, ctx.plan
+def figure_tiles(ctx: Ctx) -> list[tuple[str, str, str]]:
+    """(label, value, unit) of the key figures: about the plan, plus progress in the progress edition;
+    a figure of zero is left out, and no two figures count the same thing."""
+    plan = ctx.plan
     kf = key_figures(plan)
-    covered = sum(1 for d in plan.dimensions if any(i.dimension == d for i in ctx.units))
-    tiles = [("项目", str(kf.projects), "个"), ("任务", str(kf.tasks), "项"), ("亮点项目", str(kf.highlights), "个"),
-             ("责任人", str(kf.owners), "人"),
-             ("六度覆盖" if len(plan.dimensions) == 6 else "维度覆盖", f"{covered}/{len(plan.dimensions)}", "")]
-    if kf.progress is not None:
-        tiles.append(("总体进度", str(round(kf.progress * 100)), "%"))
-    else:
-        tiles.append(("板块", str(kf.sections), "个"))
+    work = work_items(plan)
+    tiles = []
+    if ctx.progress:
+        counts = status_counts(plan)
+        work_set = set(work)
+        late = [i for i in overdue_items(plan, ctx.as_of) if i in work_set]
+        tiles += [("总体进度", percent(kf.progress, "")[:-1] if kf.progress is not None else "", "%"),
+                  ("已完成", str(counts["已完成"]), "项"), ("逾期未完成", str(len(late)), "项")]
+    tiles += [("板块", str(kf.sections), "个"), ("重点项目", str(kf.projects), "个"),
+              ("工作任务" if kf.projects else "工作事项", str(kf.tasks if kf.projects else len(work)), "项"),
+              ("责任人", str(kf.owners), "人"), ("亮点项目", str(kf.highlights), "个")]
+    return [t for t in tiles if t[1] not in ("", "0")][:6]
+
+
+def figures_block(ctx: Ctx, box: Box, columns: int) -> Block:
+    """Key-figure tiles (see :func:`figure_tiles`) in rows of ``columns``."""
+    st, pal = ctx.style, ctx.pal
+    tiles = figure_tiles(ctx)
     x0, y0, x1, _ = box
     gap = st.px(24)
+    columns = max(1, min(columns, len(tiles)))
     tw = (x1 - x0 - (columns - 1) * gap) / columns
     th = round(st.number * 1.1 + st.body * 1.6 + st.px(44))
     marks: list = []
@@ -111,13 +127,39 @@ def figures_block(ctx: Ctx, box: Box, columns: int) -> Block:
         if unit:
             marks.append(text_at(left + num_w + st.px(8), base, unit, "bold", st.h2, pal.primary, "ls"))
         marks.append(text_at(cx, base + st.px(24), label, "sans", st.body, pal.muted, "mt"))
-    rows = math.ceil(len(tiles) / columns)
-    return Block("figures", (x0, y0, x1, y0 + rows * th + (rows - 1) * gap), tuple(marks))
+    rows = math.ceil(len(tiles) / columns) if tiles else 0
+    return Block("figures", (x0, y0, x1, y0 + rows * th + max(0, rows - 1) * gap), tuple(marks))
 
 
-def has_progress(plan: Plan) -> bool:
-    """Whether any item reports progress or a status."""
-    return any(is_reported(i) for i in work_items(plan))
+def summary_block(ctx: Ctx, box: Box) -> Block:
+    """A dense page's figures on one line, and under it work per quarter or the status counts in words."""
+    st, pal = ctx.style, ctx.pal
+    x0, y0, x1, _ = box
+    marks: list = []
+    x, lh = x0, round(st.h2 * 1.5)
+    for label, value, unit in figure_tiles(ctx):
+        w = text_width(value + unit, "bold", st.h2) + st.px(14) + text_width(label, "sans", st.small) + st.px(40)
+        if x + w > x1:
+            break
+        marks.append(rect((round(x), y0, round(x + w - st.px(20)), y0 + lh), fill=pal.panel, radius=st.radius))
+        marks.append(text_at(x + st.px(10), y0 + lh / 2, value + unit, "bold", st.h2, pal.primary, "lm"))
+        marks.append(text_at(x + st.px(24) + text_width(value + unit, "bold", st.h2), y0 + lh / 2, label, "sans",
+                             st.small, pal.muted, "lm"))
+        x += w
+    if ctx.progress:
+        counts = {s_: n for s_, n in status_counts(ctx.plan).items() if n}
+        words = f"进展（{ctx.as_of_text}）：" + "，".join(f"{s_} {n} 项" for s_, n in counts.items())
+    else:
+        load = quarter_load(ctx.plan)
+        words = "各季度在办工作（按进行时段计数，跨季度的各季度都计入）：" + "，".join(
+            f"{q} {n} 项" for q, n in zip(QUARTERS, load.active)) + (
+            f"；全年持续 {load.yearlong} 项" if load.yearlong else "") + (
+            f"；时间待定 {load.undated} 项" if load.undated else "")
+    y = y0 + lh + st.px(20)
+    for ln in wrap(words, "sans", st.small, x1 - x0):
+        marks.append(text_at(x0, y, ln, "sans", st.small, pal.ink))
+        y += round(st.small * 1.4)
+    return Block("summary", (x0, y0, x1, y), tuple(marks))
 
 
 def progress_block(ctx: Ctx, box: Box) -> Block:
@@ -125,7 +167,7 @@ def progress_block(ctx: Ctx, box: Box) -> Block:
     st, pal, plan = ctx.style, ctx.pal, ctx.plan
     counts = status_counts(plan)
     total = sum(counts.values()) or 1
-    marks, top = heading(ctx, box, "进展概况", f"按 {sum(counts.values())} 项工作统计")
+    marks, top = heading(ctx, box, "进展概况", f"{ctx.as_of_text} · 按 {sum(counts.values())} 项工作统计")
     x0, _, x1, _ = box
     bar = st.px(44)
     x = x0
@@ -136,7 +178,7 @@ def progress_block(ctx: Ctx, box: Box) -> Block:
             x += w
     y, lx = top + bar + st.px(30), x0
     lh = round(st.small * 1.5)
-    for status, n in counts.items():
+    for status, n in ((s_, n_) for s_, n_ in counts.items() if n_):
         label = f"{status} {n}"
         step = st.px(44) + text_width(label, "sans", st.small) + st.px(44)
         if lx + step - st.px(44) > x1:
@@ -147,34 +189,30 @@ def progress_block(ctx: Ctx, box: Box) -> Block:
         lx += step
     y += lh
     work = set(work_items(plan))
-    late = [i for i in overdue_items(plan, ctx.today) if i in work]
+    late = [i for i in overdue_items(plan, ctx.as_of) if i in work]
     if late:
-        text = listing(f"逾期未完成 {len(late)} 项：", [clean(i.title) for i in late], "sans", st.small, x1 - x0)
-        marks.append(text_at(x0, y + lh / 2, text, "sans", st.small, pal.primary, "lm"))
-        y += lh
+        text = f"逾期未完成 {len(late)} 项：" + "、".join(clean(short_title(i)) for i in late)
+        if len(wrap(text, "sans", st.small, x1 - x0)) > 3:  # too many to name here: the table marks each
+            text = f"逾期未完成 {len(late)} 项，已在下方工作安排中标注“逾期”"
+        for ln in wrap(text, "sans", st.small, x1 - x0):
+            marks.append(text_at(x0, y + lh / 2, ln, "sans", st.small, pal.primary, "lm"))
+            y += lh
     return Block("progress", (x0, box[1], x1, y), tuple(marks))
 
 
 def quarter_load_block(ctx: Ctx, box: Box) -> Block:
-    """For plans without progress: how many deadlines fall in each quarter, and how much runs all year."""
-    st, pal, plan = ctx.style, ctx.pal, ctx.plan
-    counts, yearlong, undated = [0, 0, 0, 0], 0, 0
-    for item in work_items(plan):
-        span = span_of(plan, item)
-        if span is None:
-            undated += 1
-        elif item.recurrence or (span[1] - span[0]).days > 300:
-            yearlong += 1
-        elif span[1].year == plan.year:
-            counts[(span[1].month - 1) // 3] += 1
-    notes = ([f"全年持续 {yearlong} 项"] if yearlong else []) + ([f"时间待定 {undated} 项"] if undated else [])
-    marks, top = heading(ctx, box, "节点分布", "　".join(notes) or "按完成时间统计")
+    """Plan edition: how much work is under way in each quarter, counted by the period each item runs."""
+    st, pal = ctx.style, ctx.pal
+    load = quarter_load(ctx.plan)
+    notes = ([f"全年持续 {load.yearlong} 项"] if load.yearlong else []) + (
+        [f"时间待定 {load.undated} 项"] if load.undated else [])
+    marks, top = heading(ctx, box, "各季度在办工作", "按进行时段计数")
     x0, _, x1, _ = box
     lh = round(st.small * 1.5)
     label_w = text_width("四季度", "sans", st.small) + st.px(30)
     count_w = text_width("000 项", "bold", st.small) + st.px(20)
-    high = max(counts + [1])
-    for q, n in enumerate(counts):
+    high = max(load.active + (1,))
+    for q, n in enumerate(load.active):
         mid = top + lh * q + lh / 2
         w = (x1 - x0 - label_w - count_w) * n / high
         marks.append(text_at(x0, mid, QUARTERS[q], "sans", st.small, pal.muted, "lm"))
@@ -182,24 +220,68 @@ def quarter_load_block(ctx: Ctx, box: Box) -> Block:
             marks.append(rect((x0 + label_w, round(mid - st.px(14)), round(x0 + label_w + w), round(mid + st.px(14))),
                               fill=pal.primary if n == high else tint(pal.primary, 0.45), radius=st.px(6)))
         marks.append(text_at(x0 + label_w + w + st.px(16), mid, f"{n} 项", "bold", st.small, pal.ink, "lm"))
-    return Block("quarters", (x0, box[1], x1, top + lh * 4), tuple(marks))
+    y = top + lh * 4
+    for ln in wrap("跨季度的工作在各季度都计入" + "".join(f"；{n}" for n in notes), "sans", st.fine, x1 - x0):
+        marks.append(text_at(x0, y + lh / 2, ln, "sans", st.fine, pal.muted, "lm"))
+        y += round(st.fine * 1.4)
+    return Block("quarters", (x0, box[1], x1, y), tuple(marks))
 
 
-def footer_block(ctx: Ctx, summarized: bool) -> Block:
-    """Footer rule, generation date and source file; says when items are summarized."""
-    st, pal, plan = ctx.style, ctx.pal, ctx.plan
+def side_block(ctx: Ctx, box: Box) -> Block:
+    """The block beside the figures: progress in the progress edition, work per quarter in the plan edition."""
+    return progress_block(ctx, box) if ctx.progress else quarter_load_block(ctx, box)
+
+
+def footer_text(ctx: Ctx) -> tuple[str, str]:
+    """(left, right) of the footer: issuing body, approval date and contact like an issued document
+    (else the date the page was made), and the edition."""
+    plan = ctx.plan
+    parts = [f"印发单位：{plan.issuer}" if plan.issuer else ""]
+    if plan.approved_on:
+        parts.append(f"{cn_date(plan.approved_on)}审议通过")
+    if plan.contact:
+        parts.append(f"联系人：{plan.contact}")
+    left = "　　".join(p for p in parts if p) or f"{cn_date(ctx.as_of)}制"
+    right = f"{EDITIONS['progress']} · {ctx.as_of_text}" if ctx.progress else EDITIONS["plan"]
+    return left, right
+
+
+def footer_block(ctx: Ctx) -> Block:
+    """Footer rule with the issuing body, approval date and contact, and the edition at the right."""
+    st, pal = ctx.style, ctx.pal
     x0, x1 = st.margin, st.size[0] - st.margin
     y1 = st.size[1] - round(st.margin * 0.6)
     y0 = y1 - round(st.small * 1.9)
-    left = f"生成日期：{cn_date(ctx.today)}"
-    if plan.source_name:
-        left += f"　　来源文件：{plan.source_name}"
-    right = "未列出的条目见计划表 · planviz 一页纸简报" if summarized else "planviz 一页纸简报"
+    left, right = (clean(t) for t in footer_text(ctx))
     room = x1 - x0 - text_width(right, "sans", st.small) - st.px(60)
     marks = [line([(x0, y0), (x1, y0)], pal.grid, st.rule),
-             text_at(x0, y1, fit(clean(left), "sans", st.small, room), "sans", st.small, pal.muted, "ls"),
+             text_at(x0, y1, shorten(left, "sans", st.small, room), "sans", st.small, pal.muted, "ls"),
              text_at(x1, y1, right, "sans", st.small, pal.muted, "rs")]
     return Block("footer", (x0, y0, x1, y1 + st.px(12)), tuple(marks))
+
+
+def owners_block(ctx: Ctx, box: Box) -> Block:
+    """责任分工: every owner with how many work items they carry, busiest first, and the busiest quarter."""
+    st, pal = ctx.style, ctx.pal
+    owners = owner_stats(ctx.plan)
+    load = quarter_load(ctx.plan)
+    note = f"工作最集中在{QUARTERS[load.busiest]}（{load.active[load.busiest]} 项在办）" if any(load.active) else ""
+    marks, top = heading(ctx, box, "责任分工", note)
+    x0, _, x1, y1 = box
+    text = "、".join(f"{clean(name)} {n} 项" for name, n, _ in owners) or "本计划未写明责任人"
+    lh = round(st.small * 1.5)
+    most = max(1, (y1 - top) // lh)
+    lines = wrap(text, "sans", st.small, x1 - x0, max_lines=most)
+    for n, ln in enumerate(lines):
+        marks.append(text_at(x0, top + lh * n, ln, "sans", st.small, pal.ink))
+    return Block("owners", (x0, box[1], x1, top + lh * len(lines)), tuple(marks))
+
+
+def owners_need(ctx: Ctx, width: int) -> int:
+    """Height of the owners block with every owner named."""
+    text = "、".join(f"{clean(name)} {n} 项" for name, n, _ in owner_stats(ctx.plan)) or "本计划未写明责任人"
+    st = ctx.style
+    return round(st.h2 * 1.25) + st.px(40) + round(st.small * 1.5) * len(wrap(text, "sans", st.small, width))
 
 
 # -- radar ---------------------------------------------------------------------------------------
@@ -215,10 +297,7 @@ def radar_block(ctx: Ctx, box: Box) -> Block:
         note = f"本计划只设 {len(dims)} 个维度，无法绘制雷达图" if dims else "本计划未设维度，无法绘制雷达图"
         marks.append(text_at(x0, top, fit(note, "sans", st.small, x1 - x0), "sans", st.small, pal.muted))
         return Block("radar", box, tuple(marks))
-    empty = [d for d in dims if values[d] == 0]
-    note_lines = wrap_balanced(f"薄弱维度：{'、'.join(empty)}，建议补充相应{ctx.noun}", "sans", st.small, x1 - x0,
-                      max_lines=2) if empty else []
-    note_h = round(st.small * 1.45) * len(note_lines)
+    note_h = 0
     label_h = round(st.body * 1.25 + st.small * 1.25)
     label_w = max(max(text_width(d, "bold", st.body), text_width("暂无项目", "sans", st.small)) for d in dims)
     r = max(st.px(80), min((x1 - x0) / 2 - label_w - st.px(30), (y1 - top - note_h) / 2 - label_h - st.px(30)))
@@ -250,10 +329,7 @@ def radar_block(ctx: Ctx, box: Box) -> Block:
         ly -= label_h if sin < -0.3 else label_h / 2 if abs(sin) <= 0.3 else 0
         count = f"{values[d]:.0f} 个{ctx.noun}" if values[d] else f"暂无{ctx.noun}"
         marks.append(text_at(lx, ly, d, "bold", st.body, ctx.color(d), h + "t"))
-        marks.append(text_at(lx, ly + st.body * 1.25, count, "sans", st.small,
-                           pal.muted if values[d] else pal.primary, h + "t"))
-    for n, ln in enumerate(note_lines):
-        marks.append(text_at(cx, y1 - note_h + round(st.small * 1.45) * n, ln, "sans", st.small, pal.primary, "mt"))
+        marks.append(text_at(lx, ly + st.body * 1.25, count, "sans", st.small, pal.muted, h + "t"))
     return Block("radar", box, tuple(marks), smooth=True)
 
 
@@ -337,14 +413,14 @@ def _card_slots(ctx: Ctx, items: tuple[Item, ...], box: Box, top: int, vertical:
         cw = (x1 - x0 - st.gutter * (n - 1)) / n
         boxes = [(round(x0 + k * (cw + st.gutter)), top, round(x0 + k * (cw + st.gutter) + cw), 0) for k in range(n)]
     caps = dict(CAPS)
-    shorten = ("评估标准", "成果形式", "目标")  # on a tie the goal keeps its lines longest
+    order = ("评估标准", "成果形式", "目标")  # on a tie the goal keeps its lines longest
 
     def tallest() -> int:
         return max(_card(ctx, it, b, caps)[1] for it, b in zip(items, boxes))
 
     # Shorten the longest-capped element one line at a time until every card fits its slot.
     while tallest() > slot and max(caps.values()) > 1:
-        caps[max(shorten, key=lambda k: caps[k])] -= 1
+        caps[max(order, key=lambda k: caps[k])] -= 1
     height = tallest()
     return (boxes, caps, height) if height <= slot else None
 
@@ -368,22 +444,23 @@ def highlights_block(ctx: Ctx, box: Box, vertical: bool) -> Block:
     x0, _, x1, y1 = box
     top = box[1] + round(st.h2 * 1.25) + st.px(40)  # below the heading
     shown = items[:MAX_HIGHLIGHTS]
+    reserve = round(st.fine * 1.3) * 2 + st.px(12) if len(items) > 1 else 0  # for naming the ones left out
+    cards_box = (x0, box[1], x1, y1 - reserve)
     slots = None
     while shown and slots is None:
-        slots = _card_slots(ctx, shown, box, top, vertical)
+        slots = _card_slots(ctx, shown, cards_box, top, vertical)
         if slots is None and len(shown) > 1:
             shown = shown[:-1]
         elif slots is None:  # one card that cannot fit even at one line per element: draw it anyway, cut by caps
             slots = _card_slots(ctx, shown, (x0, top, x1, 10 ** 6), top, vertical)
     hidden = len(items) - len(shown)
-    note = f"另有 {hidden} 个亮点项目未列出" if hidden else "项目化五要素"
+    note = "项目化五要素：目标、负责人、时间节点、成果形式、评估标准"
     marks, top = heading(ctx, box, "亮点项目", note)
-    if not shown:
-        msg = "本计划尚未标注亮点项目。建议确定 1–2 个特色项目，写明目标、负责人、时间节点、成果形式和评估标准。"
-        lines = wrap(msg, "sans", st.body, x1 - x0)
-        for n, ln in enumerate(lines):
-            marks.append(text_at(x0, top + n * st.body * 1.5, ln, "sans", st.body, pal.muted))
-        return Block("highlights", (x0, box[1], x1, round(top + len(lines) * st.body * 1.5)), tuple(marks))
+    if hidden:  # the others are named under the cards, never only counted
+        rest = f"另有 {hidden} 个亮点项目：" + "、".join(clean(short_title(i)) for i in items[len(shown):])
+        more = wrap(rest, "sans", st.fine, x1 - x0, max_lines=2)
+    else:
+        more = []
     boxes, caps, height = slots
     for it, b in zip(shown, boxes):
         card, _ = _card(ctx, it, b, caps)
@@ -392,45 +469,10 @@ def highlights_block(ctx: Ctx, box: Box, vertical: bool) -> Block:
                        width=st.rule, radius=st.radius),
                   rect((b[0], b[1], b[2], cap), fill=ctx.color(it.dimension), radius=st.radius),  # coloured top edge
                   rect((b[0] + st.rule, b[1] + st.px(12), b[2] - st.rule, cap + 1), fill=pal.background)] + card
-    return Block("highlights", (x0, box[1], x1, boxes[-1][1] + height), tuple(marks),
-                 shown=tuple(it.title for it in shown), hidden=hidden)
-
-
-# -- plan check ------------------------------------------------------------------------------------
-CHECK_COLUMNS = 2
-
-
-def _check_row_height(ctx: Ctx) -> int:
-    return round(ctx.style.small * 2.1)
-
-
-def checks_need(ctx: Ctx) -> int:
-    """Height the plan check takes: its heading and one row per pair of checks."""
-    rows = -(-len(plan_checks(ctx.plan)) // CHECK_COLUMNS)
-    return round(ctx.style.h2 * 1.25) + ctx.style.px(40) + rows * _check_row_height(ctx)
-
-
-def checks_block(ctx: Ctx, box: Box) -> Block:
-    """计划体检: the plan against the six-dimension model and the five project elements,
-    a green ✓ or an amber ! per check, in two columns (shown where the page has room)."""
-    st, pal = ctx.style, ctx.pal
-    checks = plan_checks(ctx.plan)
-    passed = sum(c.ok for c in checks)
-    marks, top = heading(ctx, box, "计划体检", f"对照六度模型和项目化五要素：{passed}/{len(checks)} 项达标")
-    x0, _, x1, _ = box
-    col_w = (x1 - x0 - st.gutter * (CHECK_COLUMNS - 1)) / CHECK_COLUMNS
-    lh, r = _check_row_height(ctx), st.px(22)
-    name_w = max(text_width(c.name, "bold", st.body) for c in checks) + st.px(24)
-    for k, check in enumerate(checks):
-        cx = x0 + (k % CHECK_COLUMNS) * (col_w + st.gutter)
-        mid = top + (k // CHECK_COLUMNS) * lh + lh / 2
-        color = theme.STATUS_COLORS["已完成"] if check.ok else theme.STATUS_COLORS["暂缓"]
-        marks.append(Shape("ellipse", ((cx, mid - r), (cx + 2 * r, mid + r)), fill=color))
-        marks.append(text_at(cx + r, mid, "✓" if check.ok else "!", "bold", st.small, "#FFFFFF", "mm"))
-        tx = cx + 2 * r + st.px(18)
-        marks.append(text_at(tx, mid, check.name, "bold", st.body, pal.ink, "lm"))
-        room = cx + col_w - tx - name_w
-        marks.append(text_at(tx + name_w, mid, fit(clean(check.detail), "sans", st.small, room), "sans", st.small,
-                             pal.muted if check.ok else pal.ink, "lm"))
-    rows = -(-len(checks) // CHECK_COLUMNS)
-    return Block("checks", (x0, box[1], x1, top + rows * lh), tuple(marks))
+    y = boxes[-1][1] + height + st.px(12)
+    for ln in more:
+        marks.append(text_at(x0, y, ln, "sans", st.fine, pal.muted))
+        y += round(st.fine * 1.3)
+    return Block("highlights", (x0, box[1], x1, y if more else boxes[-1][1] + height), tuple(marks),
+                 shown=tuple(it.title for it in shown), hidden=hidden,
+                 named=tuple(short_title(i) for i in items[len(shown):]))

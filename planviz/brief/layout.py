@@ -10,6 +10,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from .. import theme
+from ..stats import quoted_spans
 
 # Faces the brief draws with: fontconfig family and style, so every path comes from theme.font_file.
 FACES: dict[str, tuple[str, str]] = {
@@ -88,6 +89,7 @@ def coverage(face: str) -> frozenset[int]:
     return frozenset(points)
 
 
+@lru_cache(maxsize=16384)  # the same titles are cleaned by several layouts of one page
 def clean(text: str, face: str = "sans") -> str:
     """``text`` on one line with only characters the face can draw (no tofu boxes).
 
@@ -107,9 +109,23 @@ def clean(text: str, face: str = "sans") -> str:
 
 
 # -- measuring and wrapping by pixel width -----------------------------------------------
+@lru_cache(maxsize=64)
+def _advances(face: str, size: int) -> dict[str, float]:
+    """Advance width of each character measured so far in ``face`` at ``size`` (filled by text_width)."""
+    return {}
+
+
 def text_width(text: str, face: str, size: int) -> float:
-    """Width in pixels of ``text`` in ``face`` at ``size``."""
-    return font(face, size).getlength(text)
+    """Width in pixels of ``text`` in ``face`` at ``size``: the sum of its characters' advances (the brief
+    draws without kerning or shaping), each measured once — wrapping measures many candidate lines."""
+    adv = _advances(face, size)
+    total = 0.0
+    for ch in text:
+        w = adv.get(ch)
+        if w is None:
+            w = adv[ch] = font(face, size).getlength(ch)
+        total += w
+    return total
 
 
 def wrap(text: str, face: str, size: int, width: float, max_lines: int | None = None,
@@ -120,12 +136,12 @@ def wrap(text: str, face: str, size: int, width: float, max_lines: int | None = 
 
 @lru_cache(maxsize=8192)  # layouts try several widths and line caps for the same texts
 def _wrap(text: str, face: str, size: int, width: int, max_lines: int | None, ellipsis: str) -> tuple[str, ...]:
-    return tuple(theme.wrap_measured(text, width, font(face, size).getlength, max_lines, ellipsis))
+    return tuple(theme.wrap_measured(text, width, lambda t: text_width(t, face, size), max_lines, ellipsis))
 
 
 def fit(text: str, face: str, size: int, width: float, ellipsis: str = "…") -> str:
     """``text`` on one line no wider than ``width`` px: whole tokens dropped from the end, then ``ellipsis``."""
-    return theme.fit_measured(text, width, font(face, size).getlength, ellipsis)
+    return theme.fit_measured(text, width, lambda t: text_width(t, face, size), ellipsis)
 
 
 def wrap_balanced(text: str, face: str, size: int, width: float, max_lines: int) -> list[str]:
@@ -141,6 +157,36 @@ def wrap_balanced(text: str, face: str, size: int, width: float, max_lines: int)
         else:
             low = mid
     return wrap(text, face, size, high)
+
+
+def _heads(text: str) -> list[str]:
+    """Heads of ``text`` where it may be cut, longest first: between tokens, never inside a quoted or
+    bracketed name (《…》 “…” （…）), without a trailing comma."""
+    inside = {n for a, b in quoted_spans(text) for n in range(a + 1, b)}
+    out, at = [], 0
+    for tok in theme.tokens(text)[:-1]:
+        at += len(tok)
+        head = text[:at].rstrip(" ，、；：")
+        if at not in inside and head:
+            out.append(head)
+    return out[::-1]
+
+
+def shorten(text: str, face: str, size: int, width: float, ellipsis: str = "…") -> str:
+    """``text`` on one line no wider than ``width`` px; when it must be cut, never inside a word or a name."""
+    return wrap_short(text, face, size, width, 1, ellipsis)[0] if text else ""
+
+
+def wrap_short(text: str, face: str, size: int, width: float, max_lines: int, ellipsis: str = "…") -> list[str]:
+    """``text`` in at most ``max_lines`` even lines; a longer text is shortened with … — cut between words
+    and never inside 《…》 or “…” (two lines are tried before anything is cut)."""
+    lines = wrap(text, face, size, width)
+    if len(lines) <= max_lines:
+        return wrap_balanced(text, face, size, width, max_lines) if len(lines) > 1 else lines
+    for head in _heads(text):
+        if len(wrap(head + ellipsis, face, size, width)) <= max_lines:
+            return wrap_balanced(head + ellipsis, face, size, width, max_lines)
+    return wrap(text, face, size, width, max_lines, ellipsis)
 
 
 def listing(lead: str, names: list[str], face: str, size: int, width: float) -> str:
@@ -208,6 +254,7 @@ class Block:
     marks: tuple[Mark, ...] = ()
     shown: tuple[str, ...] = ()  # names listed in full
     hidden: int = 0  # how many more are summarized as “另有 N 项”
+    named: tuple[str, ...] = ()  # the summarized ones, named in small type
     smooth: bool = False  # paint shapes supersampled (radar, timeline)
 
     @property

@@ -9,13 +9,13 @@ from pathlib import Path
 from PIL import Image
 
 from .. import theme
-from .layout import Block, Text, clean, paint
 from ..model import Plan, PlanError
-from .base import DPI, STYLES, Ctx
-from .blocks import (checks_block, checks_need, figures_block, footer_block, has_progress, header_block,
-                     highlights_block, highlights_min, progress_block, quarter_load_block, radar_block)
-from .table import plan_table, table_need
-
+from ..vocab import EDITIONS
+from .base import DPI, GROUP_BYS, STYLES, Ctx
+from .blocks import (figures_block, footer_block, header_block, highlights_block, highlights_min, owners_block,
+                     owners_need, radar_block, side_block, summary_block)
+from .layout import Block, Text, clean, paint
+from .table import densities, plan_table, table_need
 
 @dataclass(frozen=True)
 class Brief:
@@ -51,64 +51,126 @@ class Brief:
         (image or self.render()).save(buf, "PNG", dpi=(self.dpi, self.dpi), compress_level=1)
         return buf.getvalue()
 
-    def pdf(self, image: Image.Image | None = None) -> bytes:
-        """One PDF page of the rendered image: A4 (595×842 pt) at 300 dpi, or the slide at 96 dpi."""
-        buf = io.BytesIO()
-        # JPEG at 4:4:4 and high quality keeps red text and thin rules crisp.
-        (image or self.render()).save(buf, "PDF", resolution=self.dpi, quality=92, subsampling=0, title=self.title,
-                                      producer="planviz")
-        return buf.getvalue()
+    def pdf(self) -> bytes:
+        """The same page as a vector PDF: selectable text in the embedded (subset) CJK fonts."""
+        from .pdf import page_pdf
+
+        return page_pdf(self)
 
 
 def compose_brief(plan: Plan, *, fmt: str = "a4", logo: bytes | str | Path | None = None,
-                  today: date | None = None, palette: str = "party") -> Brief:
-    """Lay out the brief of ``plan``: fmt "a4" (2480×3508 px, 300 dpi) or "slide" (1920×1080 px)."""
+                  today: date | None = None, palette: str = "party", edition: str = "plan",
+                  as_of: date | None = None, group_by: str | None = None) -> Brief:
+    """Lay out the brief of ``plan``: fmt "a4" (2480×3508 px, 300 dpi) or "slide" (1920×1080 px).
+
+    ``edition`` "plan" is the year's plan as distributed (no today line, no progress); "progress"
+    reports progress ``as_of`` a day (default ``today``). ``group_by`` "section" groups the table by
+    the plan's sections, "dimension" by its dimensions; default: sections when the plan has them.
+    """
     if fmt not in STYLES:
         raise PlanError(f"不支持的简报版式「{fmt}」，可选：a4（A4 竖版）或 slide（16:9 幻灯片）")
+    if edition not in EDITIONS:
+        raise PlanError(f"不支持的简报版本「{edition}」，可选：plan（计划版）或 progress（进度版）")
+    if group_by is None:
+        group_by = "section" if plan.sections or any(i.section for i in plan.items) else "dimension"
+    if group_by not in GROUP_BYS:
+        raise PlanError(f"分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
     st = STYLES[fmt]
-    ctx = Ctx(plan, st, theme.palette(palette), today or date.today())
-    header = header_block(ctx, logo_bytes(logo))
-    gap = st.gutter
-    x0, x1 = st.margin, st.size[0] - st.margin
-    y = header.box[3] + round(gap * 1.1)
-    bottom = footer_block(ctx, False).box[1] - gap
-    blocks = [header]
-    side = progress_block if has_progress(plan) else quarter_load_block
+    day = as_of or today or date.today()
+    ctx = Ctx(plan, st, theme.palette(palette), day, edition, group_by)
+    logo_data = logo_bytes(logo)
+    header = header_block(ctx, logo_data)
+    footer = footer_block(ctx)
     if fmt == "a4":
+        body = _a4(ctx, header.box[3] + round(st.gutter * 1.1), footer.box[1] - st.gutter)
+        if body is None:  # a long plan: a lower header and the figures on one line leave the table the page
+            header = header_block(ctx, logo_data, compact=True)
+            body = _dense(ctx, header.box[3] + round(st.gutter * 0.8), footer.box[1] - st.gutter)
+    else:
+        body = _slide(ctx, header.box[3] + round(st.gutter * 1.1), footer.box[1] - st.gutter)
+    blocks = [header, *body, footer]
+    return Brief(fmt, st.size, tuple(blocks), clean(plan.display_title), ctx.pal.background)
+
+
+def _top_row(ctx: Ctx, y: int, rich: bool) -> list[Block]:
+    """A4's first row: the radar beside the figures and the side block (rich), or figures and side block in
+    one low strip."""
+    st = ctx.style
+    x0, x1, gap = st.margin, st.size[0] - st.margin, st.gutter
+    if rich:
         radar_w = st.px(880)
         figures = figures_block(ctx, (x0 + radar_w + gap, y, x1, 0), columns=3)
-        side_box = (x0 + radar_w + gap, figures.box[3] + st.px(40), x1, figures.box[3] + st.px(340))
-        status = side(ctx, side_box)
-        row_bottom = status.box[3]
-        blocks += [radar_block(ctx, (x0, y, x0 + radar_w, row_bottom)), figures, status]
-        y = row_bottom + gap
-        # Highlights get what the plan table leaves, between a readable minimum and a maximum.
-        need = table_need(ctx, x1 - x0)
-        room = bottom - y - gap - need
+        side = side_block(ctx, (x0 + radar_w + gap, figures.box[3] + st.px(40), x1, 0))
+        bottom = max(side.box[3], y + st.px(700))
+        return [radar_block(ctx, (x0, y, x0 + radar_w, bottom)), figures, side]
+    split = x0 + round((x1 - x0) * 0.58)
+    figures = figures_block(ctx, (x0, y, split, 0), columns=3)
+    return [figures, side_block(ctx, (split + gap, y, x1, 0))]
+
+
+def _dense(ctx: Ctx, y: int, bottom: int) -> list[Block]:
+    """A long plan (A4 or slide): the figures and work per quarter (or progress) in two lines, then the table."""
+    st = ctx.style
+    x0, x1 = st.margin, st.size[0] - st.margin
+    summary = summary_block(ctx, (x0, y, x1, 0))
+    return [summary, *plan_table(ctx, (x0, summary.box[3] + round(st.gutter * 0.8), x1, bottom))]
+
+
+def _a4(ctx: Ctx, y: int, bottom: int) -> list[Block] | None:
+    """A4: the richest arrangement whose table lists every item (radar and highlight cards give way
+    first); None when even the tightest table does not fit beside the figures."""
+    st = ctx.style
+    x0, x1, gap = st.margin, st.size[0] - st.margin, st.gutter
+    has_high = bool(ctx.plan.highlights())
+    dense = len(densities(ctx)) - 1
+    # Highlight cards (the five elements of the signature projects) matter more than the radar.
+    tries = [(rich, high) for high in ((True, False) if has_high else (False,)) for rich in (True, False)]
+    chosen = None
+    for limit in (2, dense - 1):
+        for rich, high in tries:
+            top = _top_row(ctx, y, rich)
+            below = max(b.box[3] for b in top) + gap
+            high_h = highlights_min(ctx, x1 - x0) + gap if high else 0
+            if bottom - below - high_h >= table_need(ctx, x0, x1, limit):
+                chosen = (top, below, high)
+                break
+        if chosen:
+            break
+    if chosen is None:
+        return None
+    top, below, high = chosen
+    blocks = list(top)
+    if high:
+        room = bottom - below - gap - table_need(ctx, x0, x1, 0)
         slot = min(max(room, highlights_min(ctx, x1 - x0)), st.px(900))
-        high = highlights_block(ctx, (x0, y, x1, y + slot), vertical=False)
-        blocks.append(high)
-        top = high.box[3] + gap
-        # A small plan leaves room under its table: there the page says how the plan measures up.
-        check_room = checks_need(ctx) + round(gap * 1.2)
-        with_checks = bottom - top - need >= check_room
-        table = plan_table(ctx, (x0, top, x1, bottom - check_room if with_checks else bottom))
-        blocks += table
-        if with_checks:
-            below = max(b.box[3] for b in table) + round(gap * 1.2)
-            blocks.append(checks_block(ctx, (x0, below, x1, bottom)))
-    else:
-        col_a, col_c = st.px(920), st.px(1060)
-        figures = figures_block(ctx, (x0, y, x1, 0), columns=6)
-        blocks.append(figures)
-        y = figures.box[3] + gap
-        probe = side(ctx, (x0, 0, x0 + col_a, st.px(330)))
-        blocks.append(side(ctx, (x0, bottom - probe.box[3], x0 + col_a, bottom)))
-        blocks.append(radar_block(ctx, (x0, y, x0 + col_a, bottom - probe.box[3] - gap)))
-        blocks += plan_table(ctx, (x0 + col_a + gap, y, x1 - col_c - gap, bottom))
-        blocks.append(highlights_block(ctx, (x1 - col_c, y, x1, bottom), vertical=True))
-    blocks.append(footer_block(ctx, any(b.hidden for b in blocks)))
-    return Brief(fmt, st.size, tuple(blocks), clean(plan.display_title), ctx.pal.background)
+        cards = highlights_block(ctx, (x0, below, x1, below + slot), vertical=False)
+        blocks.append(cards)
+        below = cards.box[3] + gap
+    # A short plan leaves room under its table: there the page names who carries the work.
+    spare = bottom - below - table_need(ctx, x0, x1, 0)
+    owners_h = owners_need(ctx, x1 - x0)
+    with_owners = spare >= owners_h + gap
+    table = plan_table(ctx, (x0, below, x1, bottom - owners_h - gap if with_owners else bottom))
+    blocks += table
+    if with_owners:
+        at = table[0].box[3] + gap
+        blocks.append(owners_block(ctx, (x0, at, x1, at + owners_h)))
+    return blocks
+
+
+def _slide(ctx: Ctx, y: int, bottom: int) -> list[Block]:
+    """16:9: figures across the top; radar and the side block at the left, the table at the right."""
+    st = ctx.style
+    x0, x1, gap = st.margin, st.size[0] - st.margin, st.gutter
+    figures = figures_block(ctx, (x0, y, x1, 0), columns=6)
+    col = st.px(760)
+    if table_need(ctx, x0 + col + gap * 2, x1, len(densities(ctx)) - 1) > bottom - figures.box[3] - gap:
+        return _dense(ctx, y, bottom)  # a long plan: the whole width for the table and what it folds
+    y = figures.box[3] + gap
+    probe = side_block(ctx, (x0, 0, x0 + col, 0))
+    side = side_block(ctx, (x0, bottom - probe.box[3], x0 + col, bottom))
+    radar = radar_block(ctx, (x0, y, x0 + col, side.box[1] - gap))
+    return [figures, radar, side, *plan_table(ctx, (x0 + col + gap * 2, y, x1, bottom))]
 
 
 def brief_png(plan: Plan, **options) -> bytes:

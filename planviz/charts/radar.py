@@ -7,37 +7,20 @@ import plotly.graph_objects as go
 
 from .. import theme
 from ..model import Plan, PlanError
-from ..stats import RADAR_METRICS, dimension_stats
+from ..stats import RADAR_METRICS, dimension_stats, radar_values  # noqa: F401 (tests import it from here)
 from .style import colored_label, escape_text, rgba, style_figure
 
 # Units on the radial axis and at the vertices, per metric.
 _UNITS = {"projects": "项", "effort": "项", "progress": "%"}
 # Second plan in a comparison: a cool colour that no dimension uses, so the two polygons never blend.
 COMPARE_COLOR = "#4A5A73"
-# Share of the radius left empty at the centre: empty dimensions stay apart instead of piling up there.
-HOLE = 0.1
+HOLE = theme.RADAR_HOLE
 
 
 def _metric_name(metric: str) -> str:
     if metric not in RADAR_METRICS:
         raise PlanError(f"雷达图没有「{metric}」这种指标，可选：{'、'.join(RADAR_METRICS)}")
     return RADAR_METRICS[metric]
-
-
-def radar_values(plan: Plan, metric: str = "projects") -> dict[str, float]:
-    """Value of each of the plan's dimensions, in plan order; progress is a percent 0–100.
-
-    A dimension without projects (or without reported progress) is 0, never left out:
-    the gap is what the reader needs to see.
-    """
-    _metric_name(metric)
-    out: dict[str, float] = {}
-    for stat in dimension_stats(plan):
-        if metric == "progress":
-            out[stat.dimension] = round(stat.progress * 100, 1) if stat.progress is not None else 0.0
-        else:
-            out[stat.dimension] = float(getattr(stat, metric))
-    return out
 
 
 def plan_label(plan: Plan, other: Plan | None = None) -> str:

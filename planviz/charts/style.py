@@ -6,6 +6,8 @@ import html
 import plotly.graph_objects as go
 
 from .. import theme
+from ..theme import shade, tint  # noqa: F401 (charts take them from here)
+from .template import apply_theme
 
 # The title sits this many pixels below the figure's top edge, whatever the figure's height.
 TITLE_TOP_PX = 24
@@ -37,7 +39,7 @@ def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str
     ``title`` and ``subtitle`` are plain text; they are escaped here.
     """
     pal = theme.palette(palette)
-    theme.apply_theme(fig, pal.name)
+    apply_theme(fig, pal.name)
     # A coloured bar before the title is the party-style accent; it scales with any export size.
     heading = f'<span style="color:{pal.primary}">▍</span><b>{escape_text(title)}</b>'
     fig.update_layout(
@@ -50,13 +52,3 @@ def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str
         margin=margin or dict(l=70, r=70, t=120, b=70),
     )
     return fig
-
-
-def tint(color: str, share: float) -> str:
-    """``color`` mixed with white: share 0 is the colour, 1 is white."""
-    return theme.mix(color, "#FFFFFF", share)
-
-
-def shade(color: str, share: float) -> str:
-    """``color`` mixed with black: share 0 is the colour, 1 is black."""
-    return theme.mix(color, "#000000", share)

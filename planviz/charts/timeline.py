@@ -9,13 +9,12 @@ import plotly.graph_objects as go
 from .. import theme
 from ..dates import RECURRENCE_WORDS
 from ..model import STATUSES, Item, Plan, PlanError
-from ..stats import (UNGROUPED, Group, effective_status, is_overdue, item_dimension, percent, plan_groups, span_of,
-                     when_text, year_bounds)
+from ..stats import (MONTH_LABELS, QUARTERS, UNGROUPED, Group, effective_status, is_overdue,  # noqa: F401
+                     item_dimension, month_label, percent, plan_groups, span_of, when_text, year_bounds)
 from .style import escape_text, shade, style_figure, tint
+from .template import apply_theme
 
 COLOR_BYS = ("dimension", "status")
-QUARTERS = ("一季度", "二季度", "三季度", "四季度")
-MONTH_LABELS = tuple(f"{m}月" for m in range(1, 13))
 RECURRENCE_MONTHS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
 KIND_NAMES = {"deadline": "截止时间（仅有期限）", "day": "单日活动", "recurring": "周期性工作", "milestone": "里程碑"}
 KIND_SYMBOLS = {"deadline": "diamond", "day": "circle", "recurring": "line-ns", "milestone": "star"}
@@ -216,13 +215,6 @@ class _Series:
         return out
 
 
-def month_label(day: date, year: int) -> str:
-    """1月…12月 in the plan year; 次年1月 or 2025年12月 outside it."""
-    if day.year == year:
-        return MONTH_LABELS[day.month - 1]
-    return f"次年{day.month}月" if day.year == year + 1 else f"{day.year}年{day.month}月"
-
-
 def _check(group_by: str, color_by: str) -> None:
     if group_by not in ("section", "dimension"):
         raise PlanError(f"时间轴的分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
@@ -313,7 +305,7 @@ def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimensio
                 progress_text["text"].append(percent(item.progress))
 
     fig = go.Figure()
-    theme.apply_theme(fig, palette)
+    apply_theme(fig, palette)
     ordered = sorted(series.values(), key=lambda s: keys.index(s.name) if s.name in keys else len(keys))
     for s in ordered:
         fig.add_traces(s.traces())

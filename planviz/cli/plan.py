@@ -55,6 +55,11 @@ def register(sub) -> None:
     s.add_argument("--logo", help="组织标识图片")
     s.add_argument("--year", type=int, help="计划年度（默认从表格中读取）")
     s.add_argument("--palette", choices=PALETTES, default="party", help="配色：党建红或简约")
+    s.add_argument("--edition", choices=("plan", "progress"),
+                   help="plan：年度计划（无进度，年初印发）；progress：进展简报（截至某日）。默认：计划年度开始前为 plan，之后为 progress")
+    s.add_argument("--as-of", help="进展简报的统计日期 YYYY-MM-DD（默认今天）")
+    s.add_argument("--group-by", choices=("section", "dimension"), dest="brief_group_by",
+                   help="工作安排按板块（section）或维度（dimension）分组；默认有板块时按板块")
     s.set_defaults(run=cmd_brief)
 
 
@@ -173,9 +178,110 @@ def cmd_render(args) -> int:
 
 def cmd_brief(args) -> int:
     """Write the one-page brief of one or many plans."""
-    from ..brief import write_briefs
-
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = date.fromisoformat(args.as_of)
+        except ValueError:
+            return fail(f"--as-of 日期须写成 YYYY-MM-DD，如 2026-06-30（收到「{args.as_of}」）")
     return write_briefs(args.files, Path(args.output), fmt=args.format, logo=args.logo, year=args.year,
-                        palette=args.palette)
+                        palette=args.palette, edition=args.edition, as_of=as_of, group_by=args.brief_group_by)
 
 
+def _targets(files: list[str], output: Path, as_folder: bool) -> list[list[Path]]:
+    """Output paths per input: the named file, or in a folder ``stem.png`` and ``stem.pdf`` (unique stems)."""
+    if not as_folder:
+        return [[output]]
+    out, used = [], set()
+    for f in files:
+        stem, n = Path(f).stem or "简报", 1
+        while stem in used:
+            n += 1
+            stem = f"{Path(f).stem}-{n}"
+        used.add(stem)
+        out.append([output / f"{stem}.png", output / f"{stem}.pdf"])
+    return out
+
+
+def _progress_bar(done: int, total: int, name: str) -> None:
+    width = 24
+    filled = round(width * done / total)
+    bar = "█" * filled + "░" * (width - filled)
+    live = sys.stderr.isatty()  # on a terminal one line redrawn in place, in a log one line per file
+    end = "\r" if live and done < total else "\n"
+    print(("\r" if live else "") + f"[{bar}] {done}/{total} {name}".ljust(60 if live else 0), end=end,
+          file=sys.stderr, flush=True)
+
+
+def write_briefs(files: list[str], output: Path, fmt: str = "a4", logo: str | None = None,
+                 year: int | None = None, palette: str = "party", edition: str | None = None,
+                 as_of: date | None = None, group_by: str | None = None) -> int:
+    """Write one brief per plan file; returns the exit code (0 all written, 1 some failed, 2 bad options).
+
+    One file with ``output`` ending in .png or .pdf writes that file. Otherwise ``output`` is a
+    folder (created when missing) that receives ``<stem>.png`` and ``<stem>.pdf`` for each file:
+    the PNG for screens and chats, the PDF for printing. A bad file is reported and skipped.
+    Without ``edition`` each plan gets the plan edition before its year starts and the progress
+    edition during it; the choice is printed.
+    """
+    from ..brief import compose_brief, logo_bytes
+    from ..stats import default_edition
+    from ..vocab import EDITIONS
+    from ..model import PlanError
+    from ..reading import load_plan
+
+    output = Path(output)
+    suffix = output.suffix.lower()
+    as_folder = len(files) > 1 or str(output).endswith(("/", "\\")) or output.is_dir() or not suffix
+    if not as_folder and suffix not in (".png", ".pdf"):
+        return fail(f"输出文件须以 .png 或 .pdf 结尾（收到「{output.name}」），或给出一个文件夹（以 / 结尾）")
+    if as_folder and suffix in (".png", ".pdf") and not output.is_dir():
+        return fail(f"有 {len(files)} 个计划文件，-o 须为文件夹（如 简报/），不能是单个文件「{output.name}」")
+    try:
+        logo_data = logo_bytes(logo)
+    except PlanError as exc:
+        return fail(str(exc))
+    day = as_of or date.today()
+    failed: list[str] = []
+    written = 0
+    # Under a live progress bar (\r) a message must start on a fresh line.
+    fresh = "\n" if len(files) > 1 and sys.stderr.isatty() else ""
+    for n, (f, targets) in enumerate(zip(files, _targets(files, output, as_folder)), start=1):
+        name = Path(f).name
+        problem = ""
+        try:
+            if not Path(f).is_file():
+                raise PlanError(f"找不到文件「{f}」，请检查路径")
+            plan = load_plan(Path(f), year=year)
+            chosen = edition or default_edition(plan, day)
+            if edition is None:
+                why = f"{plan.year}年尚未开始" if chosen == "plan" else f"{plan.year}年已开始，截至 {day.isoformat()}"
+                print(f"{fresh}「{name}」：生成{EDITIONS[chosen]}（{why}；可用 --edition 指定）", file=sys.stderr)
+            page = compose_brief(plan, fmt=fmt, logo=logo_data, palette=palette, edition=chosen, as_of=day,
+                                 group_by=group_by)
+            image = None
+            for target in targets:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.suffix.lower() == ".pdf":
+                    target.write_bytes(page.pdf())
+                else:
+                    image = image or page.render()
+                    target.write_bytes(page.png(image))
+            written += 1
+        except PlanError as exc:
+            problem = f"「{name}」未能生成简报：{str(exc).replace(chr(10), ' ')}"
+        except OSError as exc:
+            problem = f"「{name}」的简报无法写入：{exc.strerror or exc}（{exc.filename or output}）"
+        except Exception as exc:  # a reader bug on one odd file must not stop the batch
+            problem = f"「{name}」读取或生成时出错（{type(exc).__name__}：{exc}），请检查文件内容"
+        if problem:
+            failed.append(name)
+            print(fresh + problem, file=sys.stderr)
+        if len(files) > 1:
+            _progress_bar(n, len(files), name)
+    where = output if not as_folder else f"{output}{'' if str(output).endswith('/') else '/'}"
+    if failed:
+        print(f"已生成 {written} 份简报（{where}），{len(failed)} 个文件失败：{'、'.join(failed)}", file=sys.stderr)
+        return 1
+    print(f"已生成 {written} 份简报：{where}")
+    return 0

@@ -14,7 +14,8 @@ from pptx import Presentation
 
 from .. import theme
 from ..model import Plan
-from .base import EDITIONS, H, W, Deck, check_edition, default_edition, footers
+from ..stats import default_edition
+from .base import H, W, Deck, check_edition, footers
 from .focus import closing, cover, highlight_slide, mindmap_slide, progress_slide, radar_slide
 from .structure import structure_slides
 from .text import emu, name_theme_fonts
@@ -25,7 +26,7 @@ MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentatio
 
 def build_deck(plan: Plan, *, palette: str = "party", edition: str | None = None, as_of: date | None = None,
                mindmap: bool = True) -> Deck:
-    """The deck of ``plan``: edition "plan" or "progress" (default: see base.default_edition)."""
+    """The deck of ``plan``: edition "plan" or "progress" (default: stats.default_edition)."""
     as_of = as_of or date.today()
     edition = check_edition(edition or default_edition(plan, as_of))
     prs = Presentation()
@@ -54,4 +55,4 @@ def deck_bytes(plan: Plan, **options) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["build_deck", "deck_bytes", "default_edition", "EDITIONS", "MIME"]
+__all__ = ["build_deck", "deck_bytes", "MIME"]

@@ -7,20 +7,13 @@ from datetime import date
 from .. import theme
 from ..model import Item, Plan, PlanError
 from ..stats import cn_date
+from ..vocab import EDITIONS
 from .shapes import box, text
 
 W, H = 960.0, 540.0  # points: 13.333 × 7.5 in, 16:9
 MARGIN = 36.0
 TOP = 88.0  # where a content slide's body starts, under its heading
 BOTTOM = H - 40.0  # where the body ends, above the footer
-EDITIONS = {"plan": "计划版", "progress": "进度版"}
-
-
-def default_edition(plan: Plan, as_of: date) -> str:
-    """The plan edition before the plan year starts (the plan as distributed), progress from then on."""
-    return "plan" if as_of < date(plan.year, 1, 1) else "progress"
-
-
 def check_edition(edition: str) -> str:
     """``edition`` when it is one of EDITIONS (PlanError in Chinese otherwise)."""
     if edition not in EDITIONS:

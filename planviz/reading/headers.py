@@ -11,6 +11,7 @@ FIELDS: dict[str, str] = {
     "deadline": "完成时限", "start": "开始时间", "end": "结束时间", "dimension": "维度", "lever": "抓手",
     "goal": "目标", "deliverable": "成果形式", "criteria": "评估标准", "progress": "进度", "status": "状态",
     "highlight": "亮点", "milestone": "里程碑", "notes": "备注", "id": "序号/编号", "parent": "所属项目",
+    "short_title": "简称",
 }
 
 # Header wordings seen in real plans, by field (compared after header_key normalisation).
@@ -46,6 +47,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "milestone": ("里程碑", "是否里程碑", "关键节点", "里程碑节点"),
     "notes": ("备注", "说明", "附注", "备考", "其他"),
     "parent": ("所属项目", "上级项目", "归属项目", "项目", "对应项目"),
+    "short_title": ("简称", "项目简称", "任务简称", "简要名称"),
 }
 _LOOKUP: dict[str, str] = {}
 for _field, _words in SYNONYMS.items():

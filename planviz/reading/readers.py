@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from . import cells
 from .cells import text
-from ..dates import find_year
+from ..dates import find_year, parse_deadline
 from .headers import FIELDS, Header, best_guess_columns, find_header
 from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
 from .rows import assemble, read_rows
@@ -35,6 +35,9 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "slogan": ("口号/品牌", "口号", "品牌", "品牌名称", "口号品牌", "党建品牌"),
     "dimensions": ("六度维度", "维度", "六度", "六度模型"),
     "levers": ("五大抓手", "抓手"),
+    "issuer": ("印发单位", "发文单位", "制定单位"),
+    "approved_on": ("审议通过日期", "审议日期", "通过日期"),
+    "contact": ("联系人", "联系方式"),
 }
 _META_LOOKUP = {cells.header_key(k): f for f, keys in META_KEYS.items() for k in keys}
 _PARTY_BODY = re.compile(r"[\u4e00-\u9fff（）()]+(党委|党总支|党支部|党组|总支|支部|党工委|委员会)")  # an organization name
@@ -415,9 +418,15 @@ def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
         records.append((sheet.raw.name, read_rows(sheet.raw.name, sheet.rows, sheet.header, year,
                                                   (dimensions, levers), deadlines, issues)))
     items = assemble(records, dimensions, issues)
+    approved = parse_deadline(meta["approved_on"], year) if meta.get("approved_on") else None
+    if approved is not None and (approved.kind != "date" or approved.end is None):
+        issues.append(Issue("warning", f"审议通过日期「{meta['approved_on']}」无法识别，简报页脚不显示该日期。",
+                            hint="请写成日期，如 2026-01-15 或 2026年1月15日。"))
+        approved = None
     plan = Plan(year=year, organization=organization, title=title, theme=meta.get("theme", ""),
                 slogan=meta.get("slogan", ""), dimensions=dimensions, levers=levers, items=tuple(items),
-                source_name=name, meta=tuple(meta_other))
+                source_name=name, meta=tuple(meta_other), issuer=meta.get("issuer", ""),
+                approved_on=approved.end if approved else None, contact=meta.get("contact", ""))
     columns = {s.raw.name: s.header.labels() for s in plan_sheets}
     return plan.with_issues(issues + list(validate(plan, columns=columns)))
 

@@ -223,7 +223,7 @@ class _SheetRows:
         values: dict = {}
         _people(values, self.idx, texts, label, self.several_departments, self.people)
         _timing(values, row, texts, self.first, self.dl_is_deadline, self.parse)
-        for name in ("goal", "deliverable", "criteria"):
+        for name in ("goal", "deliverable", "criteria", "short_title"):
             joined = "；".join(texts[i] for i in self.idx.get(name, ()) if texts[i])
             if joined:
                 values[name] = joined
