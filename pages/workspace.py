@@ -113,9 +113,9 @@ points = history.progress_over_time(snaps, events, day)
 ui.show_figure(progress_history(points, plan, palette=pal), key="ws_hist")
 c1, c2 = st.columns(2)
 with c1:
-    ui.show_figure(progress_by_group(points, plan, by="section", palette=pal, height=520), key="ws_sections")
+    ui.show_figure(progress_by_group(points, plan, by="section", palette=pal, height=620), key="ws_sections")
 with c2:
-    ui.show_figure(progress_by_group(points, plan, by="dimension", palette=pal, height=520), key="ws_dims")
+    ui.show_figure(progress_by_group(points, plan, by="dimension", palette=pal, height=620), key="ws_dims")
 
 since = history.last_report_before(snaps, events, day)
 st.markdown(f"**自上次填报（{cn_date(since)}）以来的变化**" if since else "**尚无更早的填报**")

@@ -2,6 +2,8 @@
 or dimension over time, and the work that slipped each month (inputs from planviz.store.history)."""
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 
 from .. import theme
@@ -59,9 +61,12 @@ def progress_by_group(points, plan: Plan, *, by: str = "section", palette: str =
                                  mode="lines+markers", line=dict(color=color, width=2.5, shape="hv"),
                                  hovertemplate=f"{escape_text(name)} %{{x|%m月%d日}} %{{y:.0f}}%<extra></extra>"))
     _percent_axes(fig, plan, pal)
+    # Many names: the legend goes under the plot, where it can take several rows without meeting the title.
+    fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.12, yanchor="top", yref="paper"))
+    fig.update_xaxes(tickangle=0, tickfont=dict(size=12))
     title = "各板块进度变化" if by == "section" else "各维度进度变化"
     return style_figure(fig, title=title, subtitle=plan.display_title, palette=pal.name, width=width,
-                        height=height, margin=dict(l=80, r=60, t=150, b=60))
+                        height=height, margin=dict(l=70, r=30, t=120, b=150))
 
 
 def _cycle(n: int) -> str:
@@ -80,8 +85,8 @@ def slipped_chart(slipped: dict[int, tuple[Item, ...]], plan: Plan, *, palette: 
                            text=[str(c) if c else "" for c in counts], textposition="outside",
                            hovertemplate="%{x} 到期未完成 %{y} 项<extra></extra>"))
     fig.update_xaxes(tickfont=dict(size=14))
-    fig.update_yaxes(gridcolor=pal.grid, rangemode="tozero", tickformat="d",
-                     range=[0, max(counts + [1]) * 1.25])
+    top = max(counts + [1])
+    fig.update_yaxes(gridcolor=pal.grid, tickformat="d", dtick=max(1, math.ceil(top / 5)), range=[0, top * 1.25])
     total = sum(counts)
     subtitle = f"{plan.display_title} · 合计 {total} 项" if total else "到期事项均按时完成"
     return style_figure(fig, title="逾期未完成事项（按到期月份）", subtitle=subtitle, palette=pal.name,
