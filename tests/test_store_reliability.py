@@ -139,3 +139,24 @@ def test_a_restart_keeps_everything(store_url):
     assert (item.progress, item.status, item.notes) == (0.9, "进行中", "重启前")
     assert store.version_file(actor, 1, 1) == ("f.xlsx", b"file")
     store.close()
+
+
+def test_twenty_sessions_saving_card_edits_at_once_lose_nothing(store_url):
+    """Streamlit runs each browser session in a thread of one process: 20 threads share one Store."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    store = _prepared(store_url)
+    items = [i.id for i in build_small_plan().items if i.level != "section"]
+    start = Barrier(20)
+
+    def session(n: int) -> None:
+        start.wait()
+        for k in range(5):
+            store.record_progress(SYSTEM, 1, items[(n + k) % len(items)], progress=k / 10, note=f"{n}-{k}")
+
+    with ThreadPoolExecutor(20) as pool:
+        list(pool.map(session, range(20)))  # re-raises any error, "database is locked" included
+    notes = sorted(e.note for e in store.timeline(SYSTEM, 1)[1])
+    assert notes == sorted(f"{n}-{k}" for n in range(20) for k in range(5))
+    store.close()
