@@ -36,17 +36,10 @@ def _message(text: str) -> None:
 def _save() -> None:
     org, as_of = st.session_state["ws_org"], st.session_state["ws_as_of_save"]
     try:
-        before = [p for p in store.plans(who) if p.org_name == org and p.year == loaded.plan.year]
-        previous = None
-        if before:  # compare with the plan as it then stood, reports included
-            snaps, events = store.timeline(who, before[0].id)
-            earlier = [s for s in snaps if s.as_of <= as_of] or snaps
-            previous = history.plan_on(snaps, events, max(s.as_of for s in earlier))
-        version = store.save_version(who, org, loaded.plan, loaded.data, loaded.name, as_of=as_of)
+        version, change = store.save_with_change(who, org, loaded.plan, loaded.data, loaded.name, as_of=as_of)
     except PlanError as error:
         st.session_state["ws_error"] = str(error)
         return
-    change = history.diff(previous, loaded.plan).summary() if previous else "第一次保存"
     workspace.open_plan(who, version.plan_id, as_of)
     _message(f"已保存为「{org}」{loaded.plan.year} 年度计划第 {version.number} 版：{change}")
 
@@ -78,7 +71,7 @@ else:
     c1, c2 = st.columns([3, 1])
     c1.selectbox("计划", ids, index=default, format_func=labels.get, key="ws_pick")
     c2.write("")
-    c2.button("打开", key="ws_open", on_click=lambda: workspace.open_plan(who, st.session_state["ws_pick"]))
+    c2.button("打开", key="ws_open", on_click=lambda: workspace.try_open(st.session_state["ws_pick"]))
 
 if opened is None or opened.shared:
     st.stop()
@@ -91,16 +84,12 @@ plan = loaded.plan
 st.text(f"正在查看：{info.org_name} {info.year} 年度计划，截至 {cn_date(day)}（在侧边栏改截至日期）")
 
 st.subheader("版本")
-rows = []
-for n, snap in enumerate(snaps):
-    change = history.diff(snaps[n - 1].plan, snap.plan).summary() if n else "第一次保存"
-    rows.append({"版本": snap.number, "进度截至": snap.as_of.isoformat(), "条目": len(snap.plan.items),
-                 "总体进度": percent(history.version_on(snap, events, snap.as_of).overall_progress()),
-                 "与上一版相比": change})
 versions = {v.number: v for v in store.versions(who, opened.plan_id)}
-for row in rows:
-    v = versions[row["版本"]]
-    row["保存人"], row["保存时间（UTC）"] = v.saved_by, v.saved_at.strftime("%Y-%m-%d %H:%M")
+rows = [{"版本": snap.number, "进度截至": snap.as_of.isoformat(), "条目": len(snap.plan.items),
+         "总体进度": percent(history.version_on(snap, events, snap.as_of).overall_progress()), "与上一版相比": change,
+         "保存人": versions[snap.number].saved_by,
+         "保存时间（UTC）": versions[snap.number].saved_at.strftime("%Y-%m-%d %H:%M")}
+        for snap, change in zip(snaps, history.version_changes(snaps))]
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 pick = st.selectbox("下载原始文件", list(versions), format_func=lambda n: f"第 {n} 版：{versions[n].file_name}",
                     key="ws_file_pick")

@@ -98,20 +98,37 @@ def _use(plan_id, snaps, events, day, *, shared: bool, who: Actor | None) -> Sav
     return loaded
 
 
+ERROR_KEY = "pv_ws_error"
+
+
 def reopen(day: date | None = None) -> None:
-    """Rebuild the open plan (after a report, a save or a new as-of day)."""
+    """Rebuild the open plan on ``day`` (a callback: a link revoked or a plan deleted meanwhile puts the
+    sample back in use and leaves the Chinese reason for the sidebar)."""
     current = opened()
     if current is None:
         return
     day = day or current.as_of
-    if current.shared:
-        token = st.session_state.get(f"{OPEN_KEY}_link")
-        _, snaps, events = store().link_timeline(token)
-        _use(current.plan_id, snaps, events, day, shared=True, who=None)
-    else:
-        who = actor()
-        if who is not None:
+    try:
+        if current.shared:
+            token = st.session_state.get(f"{OPEN_KEY}_link")
+            _, snaps, events = store().link_timeline(token)
+            _use(current.plan_id, snaps, events, day, shared=True, who=None)
+        elif (who := actor()) is not None:
             open_plan(who, current.plan_id, day)
+    except PlanError as error:
+        state.use(state.read_sample())
+        st.session_state[ERROR_KEY] = str(error)
+
+
+def try_open(plan_id: int) -> None:
+    """``open_plan`` for a button's callback: the reason stays for the sidebar when it cannot open."""
+    who = actor()
+    try:
+        if who is None:
+            raise PlanError("登录已过期，请重新登录")
+        open_plan(who, plan_id)
+    except PlanError as error:
+        st.session_state[ERROR_KEY] = str(error)
 
 
 def open_link(token: str) -> PlanInfo:
@@ -152,7 +169,7 @@ def sidebar() -> None:
     who = actor()
     with st.sidebar:
         if current is not None:
-            first = min(v.as_of for v in store().timeline(who, current.plan_id)[0]) if who else None
+            first = min(v.as_of for v in store().versions(who, current.plan_id)) if who else None
             st.session_state[AS_OF_KEY] = current.as_of  # follows saves and reports that moved the day
             st.date_input("截至日期（各页面按这一天显示）", key=AS_OF_KEY,
                           min_value=first, max_value=store().today(), format="YYYY-MM-DD",
@@ -161,6 +178,8 @@ def sidebar() -> None:
                 st.caption("通过分享链接查看，只读")
         if who is not None:
             st.caption(f"已登录：{who.name}（{ROLES[who.role]}）")
+        if error := st.session_state.pop(ERROR_KEY, None):
+            st.error(error)
 
 
 def may_edit() -> bool:

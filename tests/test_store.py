@@ -141,6 +141,8 @@ def test_versions_keep_bytes_plan_who_and_as_of(store, tree):
     assert (v1.number, v2.number, v2.plan_id) == (1, 2, v1.plan_id)
     assert (v2.saved_by, v2.as_of, v2.items) == ("一支部编辑", date(2026, 5, 1), len(plan.items) - 3)
     assert store.version_file(editor, v1.plan_id, 1) == ("示例.xlsx", data)
+    with pytest.raises(PlanError, match="不能晚于今天"):
+        store.save_version(editor, "第一党支部", plan, data, "x.xlsx", as_of=date(2026, 5, 2))
     snaps, _ = store.timeline(editor, v1.plan_id)
     assert snaps[0].plan == plan and snaps[1].plan.items == plan.items[:-3]
 
@@ -283,3 +285,18 @@ def test_backup_and_restore_bring_back_everything(store, tree, clock, second_url
         backup.load(fresh, SYSTEM, b"not a zip")
     assert fresh.versions(SYSTEM, plan_id)[-1].number == 2  # the failed restore changed nothing
     fresh.close()
+
+
+def test_a_newer_spreadsheet_of_the_same_plan_says_what_changed(store, tree):
+    editor = tree["一支部编辑"]
+    plan = build_small_plan()
+    first, change = store.save_with_change(editor, "第一党支部", plan, b"v1", "v1.xlsx", as_of=date(2026, 3, 1))
+    assert (first.number, change) == (1, "第一次保存")
+    store.record_progress(editor, first.plan_id, "P3", progress=0.6, day=date(2026, 4, 1))
+    items = [i for i in plan.items if i.id != "P5"]  # dropped
+    items = [dataclasses.replace(i, progress=0.6) if i.id == "P3" else i for i in items]  # as reported: no change
+    items = [dataclasses.replace(i, progress=0.5, status="进行中") if i.id == "T6" else i for i in items]
+    items += [dataclasses.replace(plan.get("P4"), id=f"N{n}", title=f"新项目{n}") for n in range(3)]
+    second, change = store.save_with_change(editor, "第一党支部", plan.with_items(items), b"v2", "v2.xlsx",
+                                            as_of=date(2026, 4, 30))
+    assert second.number == 2 and change == "新增 3 项，删除 1 项，1 项进度有更新"

@@ -18,17 +18,22 @@ API (``Store`` methods):
 - sessions: ``login(name, password, client) -> (token, Actor)`` (rate-limited per account and client),
   ``session_actor(token) -> Actor | None``, ``logout(token)``;
 - plans: ``save_version(actor, org, plan, data, file_name, as_of=None) -> VersionInfo``,
+  ``save_with_change(...) -> (VersionInfo, "新增 3 项，删除 1 项，12 项进度有更新")``,
   ``plans(actor)``, ``find_plan(actor, org, year=None) -> PlanInfo``, ``plan_info(actor, plan_id)``,
   ``versions(actor, plan_id)``, ``version_file(actor, plan_id, number) -> (name, bytes)``,
   ``delete_plan(actor, plan_id)`` (soft);
 - progress: ``record_progress(actor, plan_id, item_id, status=, progress=, note=, day=)``,
   ``timeline(actor, plan_id) -> (snapshots, events)``, ``plan_as_of(actor, plan_id, day) -> Plan``;
-  ``history`` rebuilds from a timeline: ``plan_on``, ``diff(old, new).summary()``,
-  ``progress_over_time``, ``changes_between``, ``slipped_by_month``;
+  ``history`` rebuilds from a timeline: ``plan_on``, ``diff(old, new).summary()``, ``version_changes``,
+  ``progress_over_time``, ``changes_between``, ``last_report_before``, ``slipped_by_month``;
 - view-only links: ``create_link(actor, plan_id, ttl) -> (token, LinkInfo)``, ``links``,
   ``revoke_link(actor, link_id)``, ``link_plan(token) -> PlanInfo``, ``link_timeline(token)``;
 - ``backup.dump(store, actor) -> bytes`` and ``backup.load(store, actor, data)``: everything, files too.
 Records (``records``): ``OrgInfo``, ``UserInfo``, ``PlanInfo``, ``VersionInfo``, ``LinkInfo`` (frozen).
+
+Adding tables (e.g. reviews): declare them on ``models.Base`` in ``models.py`` (or in a module that
+``models.py`` imports at its end, so every process sees them), and add a revision under ``migrations/versions/`` with ``down_revision = "0001_workspace"`` (or the head
+at the time); ``backup`` follows ``Base.metadata``, so new tables are backed up and restored too.
 """
 from .api import NOT_FOUND, Store
 from .auth import ROLES, SYSTEM, Actor, Refused

@@ -228,6 +228,8 @@ class Store:
             raise PlanError("文件超过 50 MB，不能保存")
         file_name = _name(file_name, "文件名", 300)
         as_of = as_of or self.today()
+        if as_of > self.today():
+            raise PlanError("进度截至日期不能晚于今天")
         encoded = plan_to_json(plan)
 
         def work(s: Session) -> VersionInfo:
@@ -250,6 +252,16 @@ class Store:
             s.flush()
             return _version(version)
         return self._write(work)
+
+    def save_with_change(self, actor: Actor, org: str, plan: Plan, data: bytes, file_name: str, *,
+                         as_of: date | None = None) -> tuple[VersionInfo, str]:
+        """``save_version`` and what changed against the plan as it stood, e.g. “新增 3 项，删除 1 项，
+        12 项进度有更新” (“第一次保存” for a new plan)."""
+        day = as_of or self.today()
+        before = [p for p in self.plans(actor) if p.org_name == org and p.year == plan.year]
+        previous = history.standing_before(*self.timeline(actor, before[0].id), day) if before else None
+        version = self.save_version(actor, org, plan, data, file_name, as_of=day)
+        return version, history.diff(previous, plan).summary() if previous else "第一次保存"
 
     def plans(self, actor: Actor) -> list[PlanInfo]:
         """Every live plan ``actor`` may see, by organization then year."""

@@ -129,6 +129,21 @@ def diff(old: Plan, new: Plan) -> VersionChange:
     return VersionChange(added, removed, updated)
 
 
+def version_changes(snapshots: list[Snapshot]) -> list[str]:
+    """Per version, what changed from the version before it (“第一次保存” for the first)."""
+    return ["第一次保存" if n == 0 else diff(snapshots[n - 1].plan, s.plan).summary()
+            for n, s in enumerate(snapshots)]
+
+
+def standing_before(snapshots: list[Snapshot], events: list[ProgressEvent], day: date) -> Plan | None:
+    """What a save as of ``day`` is compared with: the plan as it stood then (or its earliest version),
+    None before the first save."""
+    if not snapshots:
+        return None
+    first = min(s.as_of for s in snapshots)
+    return plan_on(snapshots, events, max(day, first))
+
+
 @dataclass(frozen=True)
 class ProgressPoint:
     """Overall progress on one day, and by section and by dimension (None: nothing reported)."""
@@ -204,5 +219,5 @@ def slipped_by_month(snapshots: list[Snapshot], events: list[ProgressEvent], unt
 
 
 __all__ = ["ProgressEvent", "Snapshot", "VersionChange", "ProgressPoint", "apply_events", "plan_on",
-           "snapshot_on", "version_on", "match_items", "diff", "progress_point", "progress_over_time", "report_days",
+           "snapshot_on", "version_on", "match_items", "diff", "version_changes", "standing_before", "progress_point", "progress_over_time", "report_days",
            "last_report_before", "changes_between", "slipped_by_month"]
