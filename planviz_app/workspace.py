@@ -140,7 +140,8 @@ def open_link(token: str) -> PlanInfo:
 
 
 # -- hooks for app.py and the pages ------------------------------------------------------------------------
-SHARED_PAGES = ("progress", "present")  # what a view-only link opens
+# A view-only link opens the board, the presentation and the default page ("": the overview it exits to).
+SHARED_PAGES = ("progress", "present", "")
 
 
 def follow_share_link() -> str | None:

@@ -121,6 +121,8 @@ def test_view_only_link_opens_board_and_presentation_until_revoked(accounts):
     assert loaded.shared and loaded.plan == info_plan
     _run(at.switch_page("pages/progress.py"))
     assert "填报进度" not in [s.value for s in at.subheader]  # read only
+    _run(at.switch_page("pages/present.py"))  # the presentation opens too
+    assert at.session_state["pv_loaded"].plan == info_plan
     accounts.revoke_link(SYSTEM, link.id)
     refused = _app(share=token)
     assert "链接无效、已撤销或已过期" in [e.value for e in refused.error]

@@ -97,6 +97,10 @@ def test_refusals_store_nothing(store_url, tmp_path):
     assert "没有名为" in refused(db, "user", "add", "某人", "--org", "不存在", "--role", "viewer", stdin="long-enough-pw\n")
     assert "还没有保存" in refused(db, "history", "--org", "第一党支部", "--json")
     assert "备份文件" in refused(db, "restore", str(bad))
+    for unusable in ("postgresql+psycopg://nobody:secret@/nodb?host=/nonexistent", "sqlite:////proc/none/x.db",
+                     "not a url", "mysql://someone@somewhere/db"):
+        line = refused(unusable, "org", "add", "某党委")
+        assert "数据库" in line and "secret" not in line  # the password is never printed
     bad_role = run(db, "user", "add", "某人", "--org", "第一党支部", "--role", "superuser", stdin="long-enough-pw\n")
     assert bad_role.returncode == 2 and bad_role.stderr.splitlines()[-1].startswith("错误：参数 --role")  # + usage
     # Nothing of the above was stored: the first real save is version 1 and the account name is free.

@@ -5,7 +5,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, make_url, select
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session
 
 from ..model import STATUSES, Plan, PlanError
@@ -68,9 +69,22 @@ class Store:
 
     def __init__(self, url: str | None = None, *, clock: Callable[[], datetime] = utc_now):
         self.url = database_url(url)
-        self._reader, self._writer = make_engines(self.url)
         self.clock = clock
-        migrate(self._writer)
+        try:
+            parsed = make_url(self.url)
+            where = parsed.render_as_string(hide_password=True)
+            if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+                raise PlanError(f"工作区数据库只支持 SQLite 和 PostgreSQL，收到 {where}")
+            self._reader, self._writer = make_engines(self.url)
+        except (ArgumentError, NoSuchModuleError, ImportError) as error:
+            raise PlanError("数据库地址无法识别：应为 SQLAlchemy 地址，如 sqlite:///路径/planviz.db 或 "
+                            "postgresql+psycopg://用户@主机/库名") from error
+        except OSError as error:
+            raise PlanError(f"无法打开工作区数据库 {where}：{error.strerror}") from error
+        try:
+            migrate(self._writer)
+        except OperationalError as error:  # unreachable server, unwritable file: a message, not a traceback
+            raise PlanError(f"无法打开工作区数据库 {where}：{str(error.orig).strip().splitlines()[0]}") from error
 
     def close(self) -> None:
         self._reader.dispose()
