@@ -125,6 +125,11 @@ def _festival_day(name: str, year: int) -> date:
     return day
 
 
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), _month_end(year, month)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -157,13 +162,24 @@ _FESTIVAL_CANON = {a: c for c, names in _FESTIVAL_ALIASES.items() for a in names
 _REPEATED_FESTIVAL = re.compile(rf"({'|'.join(_FESTIVAL_ALIASES)})\1+")
 
 
+def cn_number(digits: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 〇 → 0 (the small numbers of outlines and months)."""
+    if "十" not in digits:
+        n = 0
+        for ch in digits:
+            n = n * 10 + _CN_VALUE.get(ch, 0)
+        return n
+    tens, _, ones = digits.partition("十")
+    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
+
+
 def _cn_numeral(m: re.Match) -> str:
     run = m.group()
     if "十" in run:
         pm = re.fullmatch(r"([一二两三四五六七八九])?十([一二三四五六七八九])?", run)
         if not pm:
             return run
-        return str(_CN_VALUE.get(pm[1], 1) * 10 + _CN_VALUE.get(pm[2], 0))
+        return str(cn_number(run))
     digits = "".join(str(_CN_VALUE[ch]) for ch in run)
     if len(run) == 2 and m.string.startswith("月", m.end()):  # 三四月 = March to April
         return f"{digits[0]}-{digits[1]}"
@@ -446,7 +462,8 @@ _RULES: tuple[_Rule, ...] = (
 _BLANK_TEXTS = {"", "nan", "none", "nat", "<na>", "null", "-", "/", "无", "暂无", "—", "——", "－", "--", "／", "\\"}
 
 
-def _serial_day(number: float) -> date | None:
+def serial_day(number: float) -> date | None:
+    """The day an Excel serial number means, when it lies in the plan window (1990 … 2100), else None."""
     if not math.isfinite(number) or not _SERIAL_MIN <= number <= _SERIAL_MAX:
         return None
     return EXCEL_EPOCH + timedelta(days=int(number))
@@ -462,13 +479,13 @@ def parse_deadline(value, year: int) -> Deadline:
         return Deadline("", None, None, None, "blank")
     if isinstance(value, date):
         return _one_day(str(value).strip(), value.date() if isinstance(value, datetime) else value)
-    if isinstance(value, numbers.Real) and not isinstance(value, bool) and _serial_day(float(value)):
-        return _one_day(str(value), _serial_day(float(value)))
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and serial_day(float(value)):
+        return _one_day(str(value), serial_day(float(value)))
     text = str(value).replace("\ufeff", "").strip()
     if text.lower() in _BLANK_TEXTS:  # pandas' NA shows as "<NA>": not worth keeping as text
         return Deadline(text if isinstance(value, str) else "", None, None, None, "blank")
-    if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and _serial_day(float(text)):  # a serial number kept as text
-        return _one_day(text, _serial_day(float(text)))
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and serial_day(float(text)):  # a serial number kept as text
+        return _one_day(text, serial_day(float(text)))
     norm = _normalise(text)
     found = _steps(norm, year) or _read(norm, year)
     if found is None:

@@ -16,7 +16,8 @@ from . import cells
 from .cells import text
 from ..dates import find_year
 from .headers import FIELDS, Header, best_guess_columns, find_header
-from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
+from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, ColumnRole, HeaderError, Issue, Plan, PlanError
+from .roles import assign as assign_roles
 from .rows import assemble, read_rows
 from .safety import MAX_FILE_BYTES, sheet_parts, check_container, run_isolated
 from .validate import validate
@@ -367,6 +368,7 @@ def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
                 continue
             rows = [list(r) for r in rows]
             _fill_down(sheet, rows, header.row + 1)
+            header = assign_roles(header, rows, column_map)
             plan_sheets.append(_Sheet(sheet, rows, header, *_title_above(rows, header)))
     if not plan_sheets:
         raise _header_error(unread, name)
@@ -417,7 +419,9 @@ def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
     items = assemble(records, dimensions, issues)
     plan = Plan(year=year, organization=organization, title=title, theme=meta.get("theme", ""),
                 slogan=meta.get("slogan", ""), dimensions=dimensions, levers=levers, items=tuple(items),
-                source_name=name, meta=tuple(meta_other))
+                source_name=name, meta=tuple(meta_other),
+                columns=tuple(ColumnRole(s.raw.name, c.index, c.label, c.field, c.confidence)
+                              for s in plan_sheets for c in s.header.columns))
     columns = {s.raw.name: s.header.labels() for s in plan_sheets}
     return plan.with_issues(issues + list(validate(plan, columns=columns)))
 

@@ -9,6 +9,7 @@ from .cells import text
 from ..dates import parse_deadline
 from .headers import Header, column_letter
 from .infer import infer_dimension, named_dimension
+from .roles import MARKS, period_of
 from ..model import Issue, Item, Source
 
 _FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
@@ -22,7 +23,7 @@ _COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、
 _DIGIT = re.compile(r"[0-9０-９]")
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
-                  "deliverable", "criteria")
+                  "deliverable", "criteria", "marks")
 _DEADLINE_WORDS = ("完成", "截止", "时限", "期限")  # a date under such a header is a deadline: no start
 _STARS = "★☆"
 
@@ -89,6 +90,13 @@ class _SheetRows:
             else:
                 self.extra_cols = sorted(self.extra_cols + [(second_title, self.label[second_title])])
                 idx["title"] = [first_title]
+        self.periods = []  # month or quarter grid columns: (index, first day, last day, name)
+        for i in idx.get("marks", ()):
+            period = period_of(self.label[i], year)
+            if period:
+                self.periods.append((i, *period))
+            else:  # mapped by hand to a column that names no month or quarter: kept as the user's own
+                self.extra_cols = sorted(self.extra_cols + [(i, self.label[i])])
         self.idx = idx
         self.first = {f: ix[0] for f, ix in idx.items()}
         self.col = {f: self.first.get(f, self.width) for f in (
@@ -223,6 +231,8 @@ class _SheetRows:
         values: dict = {}
         _people(values, self.idx, texts, label, self.several_departments, self.people)
         _timing(values, row, texts, self.first, self.dl_is_deadline, self.parse)
+        if self.periods:
+            _marks(values, texts, self.periods)
         for name in ("goal", "deliverable", "criteria"):
             joined = "；".join(texts[i] for i in self.idx.get(name, ()) if texts[i])
             if joined:
@@ -372,6 +382,22 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
         values["recurrence"] = recurrence
     if words:
         values["deadline_text"] = "至".join(words)
+
+
+def _marks(values: dict, texts: list[str], periods: list) -> None:
+    """A month or quarter grid row: from the first marked period to the last; words in the grid go to notes."""
+    marked = [(first, last, name, texts[i]) for i, first, last, name in periods if texts[i]]
+    if not marked:
+        return
+    if not values.get("start") and not values.get("end"):
+        values["start"], values["end"] = min(m[0] for m in marked), max(m[1] for m in marked)
+        if len(marked) == len(periods) and len(periods) in (4, 12) and "recurrence" not in values:
+            values["recurrence"] = "monthly" if len(periods) == 12 else "quarterly"
+    names = "、".join(m[2] for m in marked)
+    values["deadline_text"] = "；".join(filter(None, (values.get("deadline_text"), names)))
+    words = [f"{name}：{t}" for _, _, name, t in marked if t not in MARKS]
+    if words:
+        values["notes"] = "；".join(filter(None, (values.get("notes"), *words)))
 
 
 # -- the tree ------------------------------------------------------------------------------------
