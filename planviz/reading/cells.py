@@ -19,7 +19,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Numbering styles, shallowest first: 一、 (一) 1、 (1) ①. Rank says how deep in the outline.
 RANK_CN, RANK_CN_PAREN, RANK_ARABIC, RANK_ARABIC_PAREN, RANK_CIRCLED, RANK_DOTTED = range(6)
 _NUMBERING = (
-    (RANK_CN, re.compile(rf"^\s*(?:第)?([{_CN_DIGITS}]+)(?:[、.．:：]|部分|\s)\s*")),
+    (RANK_CN, re.compile(rf"^\s*(?:第)?([{_CN_DIGITS}]+)(?:[、.．:：]|部分[:：、]?|是(?=\S)|\s)\s*")),
     (RANK_CN_PAREN, re.compile(rf"^\s*[(（]([{_CN_DIGITS}]+)[)）][、.．]?\s*")),
     (RANK_DOTTED, re.compile(r"^\s*(\d{1,3}(?:[.．]\d{1,3})+)(?:[、.．]|\s+|(?=[^\d.．%万千百亿倍元个次年月日号天]))\s*")),
     (RANK_ARABIC, re.compile(r"^\s*(\d{1,3})(?:[、)）]|[.．](?!\d)|\s+)\s*")),  # “2场党课” is not numbered

@@ -241,7 +241,9 @@ def _is_sub_header(top: list, sub: list, r: int, h_merges: set[tuple[int, int]],
         if not t:
             continue
         parent = text(top[c]) if c < len(top) else ""
-        if len(header_key(t)) > MAX_HEADER_TEXT or isinstance(value, (int, float)) and t != parent:
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        month = numeric and (r, c) in h_merges and float(value).is_integer() and 1 <= value <= 12  # 月份 over 1 … 12
+        if len(header_key(t)) > MAX_HEADER_TEXT or numeric and t != parent and not month:
             return False
         if (r, c) in h_merges:
             if not (column_map.get(t) or field_of(t)) and len(t) > 6:

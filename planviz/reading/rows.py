@@ -107,6 +107,7 @@ class _SheetRows:
             w in self.label[self.first["deadline"]] for w in _DEADLINE_WORDS)
         self.is_task_sheet = "parent" in self.first
         self.people: dict[str, tuple] = {}  # split owner/department cells: the same names recur on many rows
+        self.open_rank: int | None = None  # outline rank of the category row last opened
 
     def parse(self, value: str):
         found = self.cache.get(value)
@@ -211,7 +212,16 @@ class _SheetRows:
             heading, rank = _section_heading([texts[i] for i in filled if i < self.width], filled[0],
                                              self.first.get("title"))
             if heading:
+                self.open_rank = rank
                 return heading, rank
+        if not has_detail and filled == [title_col] and self.group_col is None:
+            # “（一）理论学习” alone on its row: a category, unless it sits under a shallower one (一、), where
+            # it stays a project grouping the numbered rows below it
+            rank, _, rest = cells.numbering(texts[title_col])
+            if rank is not None and rank != cells.RANK_DOTTED and rest \
+                    and (self.open_rank is None or rank <= self.open_rank):
+                self.open_rank = rank
+                return rest, rank
         if has_detail and texts[title_col]:
             return "", None
         lead = [texts[i] for i in filled if i <= title_col and i < self.width]
