@@ -255,7 +255,7 @@ case("secretary_project.xlsx", "书记项目 立项表 with the five elements", 
 )),), (
     ("红色物业进小区", "", "曹阳", "", None, "6-30"),
     ("青年人才成长计划", "", "曹阳、彭莉", "", "1-1", "12-31"),
-), {"项目目标": "goal", "预期成效": "deliverable", "主要措施": "title"})
+), {"项目目标": "goal", "预期成效": "deliverable", "主要措施": "detail"})
 
 # 15 第一部分 headings and 1. items
 case("parts.xlsx", "第一部分 headings alone on their row", (Sheet("Sheet1", (

@@ -11,7 +11,7 @@ FIELDS: dict[str, str] = {
     "deadline": "完成时限", "start": "开始时间", "end": "结束时间", "dimension": "维度", "lever": "抓手",
     "goal": "目标", "deliverable": "成果形式", "criteria": "评估标准", "progress": "进度", "status": "状态",
     "highlight": "亮点", "milestone": "里程碑", "notes": "备注", "id": "序号/编号", "parent": "所属项目",
-    "marks": "月份/季度标记",
+    "marks": "月份/季度标记", "detail": "具体措施/说明",
 }
 
 # Header wordings seen in real plans, by field (compared after header_key normalisation).

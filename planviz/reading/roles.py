@@ -86,10 +86,11 @@ def evidence(rows: list, col: int, first_row: int, year: int = _PROBE_YEAR) -> E
         if t in MARKS:
             marks += 1
             continue
-        if cells.as_date(value) or len(t) <= 24 and parse_deadline(t, year).kind not in ("unreadable", "blank"):
-            dated += 1
         if cells.id_numbering(t)[0] is not None:
             numbered += 1
+        if cells.as_date(value) or len(t) <= 24 and parse_deadline(t, year).kind not in ("unreadable", "blank"):
+            dated += 1
+            continue  # 每季度, 全年: times, not names
         if cells.normalize_status(t)[1] and len(t) <= 6:
             status += 1
         if (re.search("[%％]", t) and len(t) <= 8 or isinstance(value, float) and 0 < value < 1) \
@@ -179,6 +180,12 @@ def assign(header: Header, rows: list, column_map: dict[str, str] | None = None)
                       and _coarser(ev[t], ev[i])), None)
         if finer is not None:
             put(finer, "title", 0.7)
+    elif len(titles) >= 2:  # 重点任务 | 具体措施: projects over their measures, else the second says more of the same work
+        first, second = titles[:2]
+        if not grouped(rows, data, first, second):
+            put(second, "detail", 0.6)
+        for extra in titles[2:]:
+            put(extra, "detail", 0.5)
     elif not titles:
         texts = [i for i in free if cols[i].field is None and ev[i].length >= 6 and ev[i].dated < 0.5
                  and not is_not_field(cols[i].label)]
@@ -224,6 +231,18 @@ def _order(rows: list, first: int, second: int, data: int) -> str | None:
         return None
     kind, n = max(counts.items(), key=lambda kv: kv[1])
     return kind if n * 2 > both else None
+
+
+def grouped(rows: list, first_row: int, group_col: int, item_col: int) -> bool:
+    """True when the first of two title columns repeats (merged or written once) over rows of the second."""
+    previous = ""
+    for row in rows[first_row:]:
+        group = text(row[group_col]) if group_col < len(row) else ""
+        item = text(row[item_col]) if item_col < len(row) else ""
+        if item and previous and (not group or group == previous):
+            return True
+        previous = group or previous
+    return False
 
 
 def _agreement(field: str, e: Evidence, base: float) -> float:

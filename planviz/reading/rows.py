@@ -21,6 +21,7 @@ _DATE_LINE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*�
                         r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]$")
 _COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、政治建设（共3项）”
 _DIGIT = re.compile(r"[0-9０-９]")
+_TOTAL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|总\s*数|共\s*[\d一二三四五六七八九十百]+\s*[项个条件])")
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
                   "deliverable", "criteria", "marks")
@@ -83,13 +84,9 @@ class _SheetRows:
         self.label = {c.index: c.label for c in header.columns}
         self.extra_cols = [(c.index, c.label) for c in header.columns if c.field is None]
         self.group_col = None  # 重点任务 | 具体措施: the first title column groups the rows of the second
-        if len(idx.get("title", ())) == 2:
+        if len(idx.get("title", ())) == 2:  # roles.assign kept two titles only where the first groups the second
             first_title, second_title = idx["title"]
-            if _grouped(rows, header.row + 1, first_title, second_title):
-                self.group_col, idx["title"] = first_title, [second_title]
-            else:
-                self.extra_cols = sorted(self.extra_cols + [(second_title, self.label[second_title])])
-                idx["title"] = [first_title]
+            self.group_col, idx["title"] = first_title, [second_title]
         self.periods = []  # month or quarter grid columns: (index, first day, last day, name)
         for i in idx.get("marks", ()):
             period = period_of(self.label[i], year)
@@ -136,6 +133,9 @@ class _SheetRows:
             lead = texts[filled[0]] if filled[0] < width else extra_tail[0][1]
             if texts[:width] == header_texts and len(filled) > 1:
                 self.skip(n, lead, "是重复的表头")
+                continue
+            if self.is_total(texts, filled):
+                self.skip(n, lead, "是合计行")
                 continue
             if len(filled) <= 3 and any(_SIGNATURE.search(texts[i]) for i in filled if i < width) \
                     or len(filled) == 1 and _DATE_LINE.match(lead):
@@ -231,6 +231,12 @@ class _SheetRows:
                 return heading, rank
         return "", None
 
+    def is_total(self, texts: list[str], filled: list[int]) -> bool:
+        """A totals row (合计, 小计, 共28项): its words stand in the first columns, the title cell holds no work."""
+        title = texts[self.col["title"]]
+        return any(i <= self.col["title"] and len(texts[i]) <= 20 and _TOTAL.match(texts[i])
+                   for i in filled[:3]) and (not title or bool(_TOTAL.match(title)))
+
     def skip(self, n: int, lead: str, why: str, hint: str = "") -> None:
         self.issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", self.sheet, n,
                                  hint=hint))
@@ -243,7 +249,7 @@ class _SheetRows:
         _timing(values, row, texts, self.first, self.dl_is_deadline, self.parse)
         if self.periods:
             _marks(values, texts, self.periods)
-        for name in ("goal", "deliverable", "criteria"):
+        for name in ("goal", "deliverable", "criteria", "detail"):
             joined = "；".join(texts[i] for i in self.idx.get(name, ()) if texts[i])
             if joined:
                 values[name] = joined
@@ -299,18 +305,6 @@ def _sum_up_groups(records: list[Record]) -> None:
         if first:
             own["start"] = min(own.get("start", first), first)
             own["end"] = max(own.get("end", last), last)
-
-
-def _grouped(rows: list, first_row: int, group_col: int, item_col: int) -> bool:
-    """True when the first of two title columns repeats (merged or written once) over rows of the second."""
-    previous = ""
-    for row in rows[first_row:]:
-        group = text(row[group_col]) if group_col < len(row) else ""
-        item = text(row[item_col]) if item_col < len(row) else ""
-        if item and previous and (not group or group == previous):
-            return True
-        previous = group or previous
-    return False
 
 
 def _section_heading(parts: list[str], first_col: int, title_col: int | None) -> tuple[str, int | None]:
