@@ -19,7 +19,7 @@ from .headers import FIELDS, Header, best_guess_columns, find_header
 from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, ColumnRole, HeaderError, Issue, Plan, PlanError
 from .roles import assign as assign_roles
 from .rows import assemble, read_rows
-from .safety import MAX_FILE_BYTES, sheet_parts, check_container, run_isolated
+from .safety import MAX_FILE_BYTES, check_container, defuse, run_isolated, sheet_parts
 from .validate import validate
 
 __all__ = ["FIELDS", "load_plan"]
@@ -66,13 +66,14 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     """
     data, name = _source_bytes(source, name)
     kind = check_container(data, name)
+    notes: list[Issue] = []
     if kind == "csv":
-        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name))]
+        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name, notes))]
     else:
         sheets = run_isolated(_read_workbook, data, kind, name)
     cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
     try:
-        return plan_from_sheets(sheets, name, year, cleaned)
+        return plan_from_sheets(sheets, name, year, cleaned, issues=notes)
     except PlanError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must still reach the user as one Chinese line
@@ -118,6 +119,8 @@ def _parse_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
     """Every worksheet as a RawSheet, read with python-calamine; hidden rows and columns on the side."""
     import python_calamine as pc
 
+    if kind == "xlsx":
+        data = defuse(data)  # size hints the parser would allocate from, dropped
     try:
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
@@ -184,8 +187,13 @@ def _hidden_in_part(zf: zipfile.ZipFile, part: str) -> tuple[set[int], set[int]]
     return columns, rows
 
 
-def _read_csv(data: bytes, name: str = "") -> list[list[str]]:
-    """CSV rows from UTF-8 (with or without BOM), GBK/GB18030 (even behind a UTF-8 BOM) or UTF-16; , ; or tab."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never typed by a user: damaged or odd exports
+
+
+def _read_csv(data: bytes, name: str = "", notes: list[Issue] | None = None) -> list[list[str]]:
+    """CSV rows from UTF-8 (with or without BOM), GBK/GB18030 (even behind a UTF-8 BOM) or UTF-16; , ; or tab.
+
+    Control characters are dropped, with an info note in ``notes`` saying how many."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         content = data.decode("utf-16", errors="replace")
     else:
@@ -195,6 +203,10 @@ def _read_csv(data: bytes, name: str = "") -> list[list[str]]:
         except UnicodeDecodeError:
             content = body.decode("gb18030", errors="replace")
     content = content.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR (old Mac, damaged files) is a line break
+    content, dropped = _CONTROL.subn("", content)
+    if dropped and notes is not None:
+        notes.append(Issue("info", f"文件中有 {dropped} 个不可见的控制字符，已删除后读取。",
+                           Path(name).stem or "计划", hint="如内容有误，请用 Excel 或 WPS 打开后另存为 xlsx 再上传。"))
     sample = "\n".join(content.split("\n", 30)[:30])
     best, best_score = ",", (-1, -1)
     for sep in (",", ";", "\t"):
@@ -340,9 +352,11 @@ class _Sheet:
 
 
 def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
-                column_map: dict[str, str]) -> Plan:
-    """Sort the sheets (meta, guide, plan), settle year and organization, read the rows, validate."""
-    issues: list[Issue] = []
+                     column_map: dict[str, str], *, issues: tuple[Issue, ...] | list[Issue] = ()) -> Plan:
+    """Sort the sheets (meta, guide, plan), settle year and organization, read the rows, validate.
+
+    ``issues`` are notes the caller found before (while decoding the file); they come first in the plan's."""
+    issues = list(issues)
     meta: dict[str, str] = {}
     meta_other: list[tuple[str, str]] = []
     plan_sheets: list[_Sheet] = []

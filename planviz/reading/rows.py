@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import cells
 from .cells import text
@@ -486,7 +486,35 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
             parent = rec.parent_ref or None
         items.append(Item(id=node.id, title=rec.title, level=node.level, parent=parent, section=node.section,
                           source=Source(rec.sheet, rec.row), **values))
-    return items
+    return _without_cycles(items, section_ids, issues)
+
+
+def _without_cycles(items: list[Item], section_ids: dict[str, str], issues: list[Issue]) -> list[Item]:
+    """Parent links that lead back to the item (a row naming itself or a ring of 所属项目) are cut: the item
+    goes under its section, with a warning naming the rows, so no view ever walks a cycle."""
+    by_id = {item.id: item for item in items}
+    out = []
+    for item in items:
+        seen = [item.id]
+        parent = item.parent
+        while parent in by_id and parent not in seen:
+            seen.append(parent)
+            parent = by_id[parent].parent
+        if parent not in seen:
+            out.append(item)
+            continue
+        ring = [by_id[i] for i in seen[seen.index(parent):]]
+        rows = "、".join(f"第 {x.source.row} 行" for x in ring if x.source)
+        why = "所属项目写的是它自己" if len(ring) == 1 else f"所属项目互相指向（{rows}）"
+        home = section_ids.get(item.section)
+        issues.append(Issue("warning", f"「{_excerpt(item.title)}」的{why}，已改为直接归入"
+                                       f"{'板块「' + item.section + '」' if home else '计划'}。",
+                            item.source.sheet if item.source else None, item.source.row if item.source else None,
+                            hint="请在所属项目列填写它真正所属的项目编号。"))
+        item = replace(item, parent=home, level=item.level if home else "project")  # no section: a project of its own
+        by_id[item.id] = item
+        out.append(item)
+    return out
 
 
 def _levels(records: list[Record], section_rows: dict[str, Record], issues: list[Issue]) -> list[_Node]:
