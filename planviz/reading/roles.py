@@ -81,29 +81,44 @@ def evidence(rows: list, col: int, first_row: int, year: int = _PROBE_YEAR) -> E
         return Evidence(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     dated = people = departments = percent = status = marks = numbered = 0
     length = 0
+    seen: dict[str, tuple[int, ...]] = {}  # plans repeat their cells (每月, 张三): each text is judged once
     for value, t in values:
         length += len(t)
-        if t in MARKS:
-            marks += 1
+        day = cells.as_date(value)
+        if day or isinstance(value, float) and 0 < value < 1:  # a date cell, or a fraction formatted as 35%
+            dated += day is not None
+            percent += day is None
             continue
-        if cells.id_numbering(t)[0] is not None:
-            numbered += 1
-        if cells.as_date(value) or len(t) <= 24 and parse_deadline(t, year).kind not in ("unreadable", "blank"):
-            dated += 1
-            continue  # 每季度, 全年: times, not names
-        if cells.normalize_status(t)[1] and len(t) <= 6:
-            status += 1
-        if (re.search("[%％]", t) and len(t) <= 8 or isinstance(value, float) and 0 < value < 1) \
-                and cells.parse_progress(value)[0] is not None:
-            percent += 1
-        parts = [p.strip() for p in PEOPLE_SPLIT.split(t) if p.strip()]
-        if parts and len(t) <= 40:
-            if all(_NAME.match(cells.split_people(p)[0][0] if cells.split_people(p)[0] else p) for p in parts):
-                people += 1
-            if all(_DEPARTMENT.search(re.sub(r"[(（].*?[)）]", "", p)) for p in parts):
-                departments += 1
+        found = seen.get(t)
+        if found is None:
+            found = seen[t] = _judge(t, year)
+        marks += found[0]
+        numbered += found[1]
+        dated += found[2]
+        status += found[3]
+        percent += found[4]
+        people += found[5]
+        departments += found[6]
     return Evidence(n, dated / n, people / n, departments / n, percent / n, status / n, marks / n, numbered / n,
                     length / n, len({t for _, t in values}) / n, repeated / n)
+
+
+def _judge(t: str, year: int) -> tuple[int, ...]:
+    """(mark, numbered, dated, status, percent, people, departments) of one cell text, each 0 or 1."""
+    if t in MARKS:
+        return 1, 0, 0, 0, 0, 0, 0
+    numbered = int(cells.id_numbering(t)[0] is not None)
+    if len(t) <= 24 and parse_deadline(t, year).kind not in ("unreadable", "blank"):
+        return 0, numbered, 1, 0, 0, 0, 0  # 每季度, 全年: times, not names
+    status = int(cells.normalize_status(t)[1] and len(t) <= 6)
+    percent = int(bool(re.search("[%％]", t)) and len(t) <= 8 and cells.parse_progress(t)[0] is not None)
+    people = departments = 0
+    parts = [p.strip() for p in PEOPLE_SPLIT.split(t) if p.strip()]
+    if parts and len(t) <= 40:
+        names = [cells.split_people(p)[0] for p in parts]
+        people = int(all(_NAME.match(n[0] if n else p) for n, p in zip(names, parts)))
+        departments = int(all(_DEPARTMENT.search(re.sub(r"[(（].*?[)）]", "", p)) for p in parts))
+    return 0, numbered, 0, status, percent, people, departments
 
 
 def _coarser(coarse: Evidence, fine: Evidence) -> bool:
