@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..charts import CHART_NAMES
 from ..model import plan_to_json
-from ..vocab import LEVEL_NAMES, SEVERITY_NAMES
+from ..vocab import LEVEL_NAMES, LEVELS, SEVERITY_NAMES
 from .base import PALETTES, fail, load
 
 CHARTS = tuple(CHART_NAMES)
@@ -68,11 +68,11 @@ def cmd_inspect(args) -> int:
         return 0
     print(f"{plan.display_title}")
     print(f"组织：{plan.organization or '（未填写）'}　年度：{plan.year}　来源：{plan.source_name}")
-    counts = "　".join(f"{LEVEL_NAMES[lv]} {len(plan.of_level(lv))} 个" for lv in ("section", "project", "task"))
+    counts = "　".join(f"{LEVEL_NAMES[lv]} {len(plan.of_level(lv))} 个" for lv in LEVELS)
     print(counts)
     _print_columns(plan)
     for item in plan.items:
-        indent = {"section": "", "project": "  ", "task": "    "}[item.level]
+        indent = "  " * LEVELS.index(item.level)
         when = " ~ ".join(d.isoformat() if d else "？" for d in (item.start, item.end)) if (item.start or item.end) else ""
         bits = [b for b in (item.dimension, item.owner_text, item.deadline_text or when, item.status) if b]
         star = "★" if item.highlight else ""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DEFAULT_DIMENSIONS
+from ..vocab import DEFAULT_DIMENSIONS
 
 # Keywords from domain.md, a few common variants added; longer words weigh more (more specific).
 KEYWORDS: dict[str, tuple[str, ...]] = {

@@ -16,11 +16,12 @@ from . import cells
 from .cells import text
 from ..dates import find_year
 from .headers import FIELDS, Header, best_guess_columns, find_header
-from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, ColumnRole, HeaderError, Issue, Plan, PlanError
+from ..model import ColumnRole, HeaderError, Issue, Plan, PlanError
 from .roles import assign as assign_roles
 from .rows import assemble, read_rows
 from .safety import MAX_FILE_BYTES, check_container, defuse, run_isolated, sheet_parts
 from .validate import validate
+from ..vocab import DEFAULT_DIMENSIONS, DEFAULT_LEVERS
 
 __all__ = ["FIELDS", "load_plan"]
 

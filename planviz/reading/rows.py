@@ -11,6 +11,7 @@ from .headers import Header, column_letter
 from .infer import infer_dimension, named_dimension
 from .roles import MARKS, period_of
 from ..model import Issue, Item, Source
+from ..vocab import STATUSES
 
 _FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
 _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|审核人|审核|审批人|审批|签字|签名|联系人|联系电话|"
@@ -273,7 +274,7 @@ class _SheetRows:
                 values["status"] = status
             else:
                 self.issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", self.sheet, n,
-                                         label[col["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
+                                         label[col["status"]], f"请填写：{'、'.join(STATUSES)} 之一。"))
         for name in ("milestone", "highlight"):
             if texts[col[name]]:
                 values[name] = cells.parse_flag(row[col[name]])
