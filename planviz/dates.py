@@ -151,7 +151,7 @@ def _festival_pattern() -> re.Pattern:
     parts = []
     for alias, _ in aliases:
         if all(ch in _CN_NUM for ch in alias):  # 七一, 十一: not in 十一月, 三十一日, 二〇五四年, 十一至十二月
-            parts.append(rf"(?<![\d{_CN_NUM}]){alias}(?![\d{_CN_NUM}年月日号周季个次点时]|[、,，和至到~-][\d{_CN_NUM}])")
+            parts.append(rf"(?<![\d{_CN_NUM}]){alias}(?![\d{_CN_NUM}年月日号周季个次点时]|[、,，和至到~-][\d{_CN_NUM}]+[年月日号])")
         else:
             parts.append(alias)
     return re.compile("|".join(parts))
@@ -487,7 +487,7 @@ def parse_deadline(value, year: int) -> Deadline:
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and serial_day(float(text)):  # a serial number kept as text
         return _one_day(text, serial_day(float(text)))
     norm = _normalise(text)
-    found = _steps(norm, year) or _read(norm, year)
+    found = _steps(norm, year) or _between(norm, year) or _read(norm, year)
     if found is None:
         return Deadline(text, None, None, None, "unreadable")
     return Deadline(text, *found[1:], found[0])
@@ -507,15 +507,33 @@ def _read(norm: str, year: int) -> _Span | None:
 
 
 _DATED = ("date", "period", "deadline")
+# Between steps: a comma or 、, or right after a starting word (“3月启动6月底前完成”).
+_STEP_BREAK = re.compile(r"[,;、]|(?<=启动)(?=\S)|(?<=部署)(?=\S)|(?<=动员)(?=\S)")
+_BETWEEN = re.compile(r"(?<!截)[至到]")
+
+
+def _between(norm: str, year: int) -> _Span | None:
+    """Two times joined by 至 or 到 (五四至七一, 元旦至春节, 3月中旬至5月底): from the first's start to the
+    second's end. None unless both sides read as times and the second ends after the first begins."""
+    parts = _BETWEEN.split(norm)
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, last = _read(parts[0], year), _read(parts[1], year)
+    if not first or not last or first[0] not in _DATED or last[0] not in _DATED:
+        return None
+    start, end = first[1] or first[2], last[2]
+    if end is None or start is None or end < start:
+        return None
+    return ("period", start, end, None)
 
 
 def _steps(norm: str, year: int) -> _Span | None:
     """Steps in order (“3月启动，6月验收，9月底前总结”, “6月底前完成初稿，9月底前定稿”): from the first
     step's start (none when it is a deadline) to the last step's end. None when there are fewer than two
     dated steps or they go backwards."""
-    if "," not in norm and ";" not in norm:
+    if not _STEP_BREAK.search(norm):
         return None
-    steps = [found for part in re.split(r"[,;]", norm) if (found := _read(part, year)) and found[0] in _DATED]
+    steps = [found for part in _STEP_BREAK.split(norm) if (found := _read(part, year)) and found[0] in _DATED]
     when = [step[1] or step[2] for step in steps]  # where each step sits (“3月起” runs on to December)
     if len(steps) < 2 or when != sorted(when):
         return None
