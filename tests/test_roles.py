@@ -94,3 +94,17 @@ def test_inspect_prints_each_columns_role_and_confidence(tmp_path):
     assert "工作表「Sheet1」各列：" in out
     line = next(x for x in out.splitlines() if x.strip().startswith("落实人"))
     assert "责任人" in line and "把握" in line and "%" in line
+
+
+def test_a_list_of_bare_numbered_titles_stays_a_list_of_projects(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["序号", "工作内容", "责任人", "完成时限"], [None, "（一）开展集中学习"], [None, "（二）开展专题研讨"],
+                [None, "（三）开展志愿服务"]):
+        ws.append(row)
+    wb.save(tmp_path / "p.xlsx")
+    plan = load_plan(tmp_path / "p.xlsx", year=Y)
+    assert [(i.level, i.title) for i in plan.items] == [("project", "开展集中学习"), ("project", "开展专题研讨"),
+                                                        ("project", "开展志愿服务")]

@@ -147,7 +147,7 @@ class _SheetRows:
                 self.skip(n, lead, "是表格下方的注释")
                 continue
             has_detail = any(texts[i] for i in self.detail_cols)
-            heading, rank = self.heading(texts, filled, has_detail)
+            heading, rank = self.heading(texts, filled, has_detail, r)
             if heading:
                 heading = _COUNT_NOTE.sub("", cells.one_line(heading)) or heading
                 out.append(Record(self.sheet, n, "section", heading, rank,
@@ -202,7 +202,7 @@ class _SheetRows:
             _sum_up_groups(out)
         return out
 
-    def heading(self, texts: list[str], filled: list[int], has_detail: bool) -> tuple[str, int | None]:
+    def heading(self, texts: list[str], filled: list[int], has_detail: bool, r: int) -> tuple[str, int | None]:
         """(name, rank) of a category row, else ("", None): “一、政治建设” alone or as 一 | 政治建设, a lone short
         text in the first columns, or a numbered “一、” heading in or before the title column with a
         note, a 分管领导 or a 时限 beside it."""
@@ -220,7 +220,7 @@ class _SheetRows:
             # it stays a project grouping the numbered rows below it
             rank, _, rest = cells.numbering(texts[title_col])
             if rank is not None and rank != cells.RANK_DOTTED and rest \
-                    and (self.open_rank is None or rank <= self.open_rank):
+                    and (self.open_rank is None or rank <= self.open_rank) and not self.bare_next(r, rank):
                 self.open_rank = rank
                 return rest, rank
         if has_detail and texts[title_col]:
@@ -231,6 +231,18 @@ class _SheetRows:
             if rank == cells.RANK_CN:
                 return heading, rank
         return "", None
+
+    def bare_next(self, r: int, rank: int) -> bool:
+        """True when the next filled row is numbered alike with nothing beside it either: a list of bare
+        titles (a plan not filled in yet), not a category over its items; also True at the table's end."""
+        for row in self.rows[r + 1:]:
+            texts = [text(v) for v in row[:self.width]]
+            if not any(texts):
+                continue
+            title = texts[self.col["title"]] if self.col["title"] < len(texts) else ""
+            alone = sum(1 for t in texts if t) == 1 and bool(title)
+            return alone and cells.numbering(title)[0] == rank
+        return True  # nothing under it: no category
 
     def is_total(self, texts: list[str], filled: list[int]) -> bool:
         """A totals row (合计, 小计, 共28项): its words stand in the first columns, the title cell holds no work."""
