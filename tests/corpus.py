@@ -471,3 +471,17 @@ case("unnamed_measures.xlsx", "key task repeated down over measures under an unk
     ("建设支部融媒体宣传阵地", "", "胡杨", "", "9-1", "9-30"),
     ("评选年度身边好党员故事", "", "胡杨", "", "12-1", "12-31"),
 ), {"重点任务": "title", "推进路径": "title"})
+
+# 33 a monthly schedule whose months are category rows above their items (一月份 … )
+case("month_rows.xlsx", "month names as category rows over the month's work", (Sheet("Sheet1", (
+    ("序号", "工作内容", "责任人", "备注"),
+    ("一月份",),
+    (1, "召开支部委员会研究年度计划", "范明", ""),
+    (2, "开展春节走访慰问", "范明", "困难党员优先"),
+    ("二季度",),
+    (3, "组织党员集中轮训", "范明", ""),
+), ("A2:D2", "A5:D5")),), (
+    ("召开支部委员会研究年度计划", "一月份", "范明", "", "1-1", "1-31"),
+    ("开展春节走访慰问", "一月份", "范明", "", "1-1", "1-31"),
+    ("组织党员集中轮训", "二季度", "范明", "", "4-1", "6-30"),
+))

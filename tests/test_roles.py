@@ -108,3 +108,14 @@ def test_a_list_of_bare_numbered_titles_stays_a_list_of_projects(tmp_path):
     plan = load_plan(tmp_path / "p.xlsx", year=Y)
     assert [(i.level, i.title) for i in plan.items] == [("project", "开展集中学习"), ("project", "开展专题研讨"),
                                                         ("project", "开展志愿服务")]
+
+
+def test_an_unknown_field_in_the_column_map_is_a_programmers_error():
+    import pytest
+
+    from planviz.model import PlanError
+
+    case = BY_NAME["plain.xlsx"]
+    with pytest.raises(ValueError) as caught:
+        load_plan(case.data(), case.name, column_map={"工作内容": "titel"})
+    assert not isinstance(caught.value, PlanError)

@@ -72,7 +72,10 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
         sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name, notes))]
     else:
         sheets = run_isolated(_read_workbook, data, kind, name)
-    cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
+    unknown = sorted({v for v in (column_map or {}).values() if v not in FIELDS})
+    if unknown:  # the caller's bug (the app offers FIELDS only), not a problem of the user's file
+        raise ValueError(f"column_map names unknown fields {unknown}; known: {sorted(FIELDS)}")
+    cleaned = dict(column_map or {})
     try:
         return plan_from_sheets(sheets, name, year, cleaned, issues=notes)
     except PlanError:

@@ -118,6 +118,7 @@ class _SheetRows:
         header_texts = [text(v) for v in self.rows[self.header.row]][:width]
         out: list[Record] = []
         section_fill = group = ""
+        section_when = None  # a category row that is a month or quarter (“3月”, “第二季度”): its rows' time
         in_footnotes = False
         untitled: dict[int, str] = {}  # rows with details but no title → their text when it is a lone cell
         first_issue = len(self.issues)
@@ -153,6 +154,7 @@ class _SheetRows:
                 out.append(Record(self.sheet, n, "section", heading, rank,
                                   values=self.values(row, texts, n, extra_tail)))  # its 分管领导, 时限 or note
                 section_fill = group = ""
+                section_when = period_of(heading, self.year)
                 continue
             if texts[col["section"]]:
                 section_fill = cells.one_line(cells.numbering(texts[col["section"]])[2])
@@ -189,6 +191,8 @@ class _SheetRows:
                 untitled[n] = lead if len(filled) == 1 else ""
                 title = _UNTITLED
             parent_ref = texts[col["parent"]] if self.is_task_sheet else None
+            if section_when and not values.get("start") and not values.get("end"):
+                values.update(start=section_when[0], end=section_when[1], deadline_text=section_when[2])
             out.append(Record(self.sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
         # The 落款 under the table (“中共某某党支部” alone, or in the 责任人 column) is not a heading or an item.
         while out and (out[-1].kind == "section" and out[-1].rank is None or untitled.get(out[-1].row)):
