@@ -485,3 +485,17 @@ case("month_rows.xlsx", "month names as category rows over the month's work", (S
     ("开展春节走访慰问", "一月份", "范明", "", "1-1", "1-31"),
     ("组织党员集中轮训", "二季度", "范明", "", "4-1", "6-30"),
 ))
+
+# 34 an unnamed grouping column left of the work, merged down (header word the table does not know)
+case("unnamed_group.xlsx", "a merged grouping column under an unfamiliar header", (Sheet("Sheet1", (
+    ("工作重心", "序号", "工作内容", "责任人", "完成时限"),
+    ("强基固本", 1, "开展支部规范化建设", "贺兰", "6月底前"),
+    (None, 2, "落实党员积分管理", "贺兰", "每季度"),
+    ("服务发展", 3, "组建党员突击队", "贺兰", "三季度"),
+    (None, 4, "开展党员先锋岗创建", "贺兰", "全年"),
+), ("A2:A3", "A4:A5")),), (
+    ("开展支部规范化建设", "强基固本", "贺兰", "", None, "6-30"),
+    ("落实党员积分管理", "强基固本", "贺兰", "", "1-1", "12-31"),
+    ("组建党员突击队", "服务发展", "贺兰", "", "7-1", "9-30"),
+    ("开展党员先锋岗创建", "服务发展", "贺兰", "", "1-1", "12-31"),
+), {"工作重心": "section", "工作内容": "title"})

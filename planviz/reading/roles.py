@@ -21,6 +21,14 @@ _NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 _PERIOD_PARENT = re.compile(r"月份|月度|时间|进度|安排|计划|节点")  # 月份 merged over 1 | 2 | … | 12
 _DEPARTMENT = re.compile(r"(部|办|室|处|科|局|委|会|中心|支部|总支|小组|组|队|院|所|站|馆|单位|公司|车间|党委|各.+)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+# The commonest surnames (about nine in ten people): “强基固本” is four characters but no one's name.
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤"
+                "常温康施牛樊葛邢乔庞颜倪庄聂章鲁岳翟殷詹耿焦俞柳祝舒阮柯凌毕霍涂苗盛翁骆蓝辛柴鲍喻祁房滕屈饶艾"
+                "尤穆卓简车项连麦褚娄窦戚岑冷晏卫米柏瞿桂佟臧闵邬卞姬仇栾隋刁沙荣巫寇桑郎甄仲虞敖巩佘池查麻苑迟"
+                "邝谈匡鞠惠荆冀郁胥储栗燕楚鄢谌奚皮粟冼蔺楼厉仝郜阚屠豆朴漆巴卿狄晋扈晁芮阙浦戈伏鹿薄邸雍辜羊裘"
+                "亓邰赫杭逯茹慕亢嵇湛戎茅於檀昝")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐")
 _PROBE_YEAR = 2024  # what kind of time a cell names does not depend on the year; roles are settled before it is known
 
 
@@ -116,9 +124,14 @@ def _judge(t: str, year: int) -> tuple[int, ...]:
     parts = [p.strip() for p in PEOPLE_SPLIT.split(t) if p.strip()]
     if parts and len(t) <= 40:
         names = [cells.split_people(p)[0] for p in parts]
-        people = int(all(_NAME.match(n[0] if n else p) for n, p in zip(names, parts)))
+        people = int(all(_is_name(n[0] if n else p) for n, p in zip(names, parts)))
         departments = int(all(_DEPARTMENT.search(re.sub(r"[(（].*?[)）]", "", p)) for p in parts))
     return 0, numbered, 0, status, percent, people, departments
+
+
+def _is_name(word: str) -> bool:
+    """A person's name as plans write it: 2–4 Chinese characters under a common surname (张三, 欧阳娜娜)."""
+    return bool(_NAME.match(word)) and (word[0] in _SURNAMES or word.startswith(_COMPOUND_SURNAMES))
 
 
 def _coarser(coarse: Evidence, fine: Evidence) -> bool:
@@ -188,6 +201,12 @@ def assign(header: Header, rows: list, column_map: dict[str, str] | None = None)
 
     # a title column repeated over a finer text column: the coarser names the project, the finer its tasks
     titles = [i for i in sorted(cols) if cols[i].field == "title"]
+    if titles and not has("section"):  # an unnamed text column left of the titles, repeated over them: 板块
+        coarse = next((i for i in sorted(cols) if i < titles[0] and cols[i].field is None and i in free
+                       and not is_not_field(cols[i].label) and ev[i].dated < 0.5 and ev[i].people < 0.5
+                       and ev[i].numbered < 0.5 and _coarser(ev[i], ev[titles[0]])), None)
+        if coarse is not None:
+            put(coarse, "section", 0.6)
     if len(titles) == 1:
         t = titles[0]
         finer = next((i for i in sorted(cols) if i > t and cols[i].field is None and i in free
