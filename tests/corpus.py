@@ -499,3 +499,13 @@ case("unnamed_group.xlsx", "a merged grouping column under an unfamiliar header"
     ("组建党员突击队", "服务发展", "贺兰", "", "7-1", "9-30"),
     ("开展党员先锋岗创建", "服务发展", "贺兰", "", "1-1", "12-31"),
 ), {"工作重心": "section", "工作内容": "title"})
+
+# 35 two time columns under words the table does not know: the cells say they are times, the order says which
+case("unnamed_times.xlsx", "start and end under unfamiliar header words", (Sheet("Sheet1", (
+    ("序号", "工作内容", "责任人", "起始", "终了"),
+    (1, "开展党史学习教育读书班", "严华", "3月1日", "3月31日"),
+    (2, "组织党员志愿服务月活动", "严华", "5月", "6月"),
+)),), (
+    ("开展党史学习教育读书班", "", "严华", "", "3-1", "3-31"),
+    ("组织党员志愿服务月活动", "", "严华", "", "5-1", "6-30"),
+), {"起始": "start", "终了": "end"})

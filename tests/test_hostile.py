@@ -139,3 +139,11 @@ def test_any_text_renders_in_the_mind_map():
     assert longest < 16_384
     svg = dot_bytes(graph, "svg")
     assert svg.startswith(b"<?xml") and "很长的工作内容".encode() in svg and "…".encode() in svg
+
+
+def test_csv_with_one_very_long_cell_reads():
+    long_text = "组织党员深入学习" * 40_000  # 320,000 characters in one cell: past csv's default field limit
+    data = f"序号,工作内容,责任人,完成时限\n1,开展学习,张三,3月底前\n2,走访慰问,李四,{long_text}\n".encode()
+    plan = load_plan(data, "长文本.csv", year=2026)
+    assert [p.title for p in plan.projects] == ["开展学习", "走访慰问"]
+    assert plan.projects[1].deadline_text == long_text

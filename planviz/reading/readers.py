@@ -208,6 +208,7 @@ def _read_csv(data: bytes, name: str = "", notes: list[Issue] | None = None) -> 
             content = body.decode("gb18030", errors="replace")
     content = content.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR (old Mac, damaged files) is a line break
     content, dropped = _CONTROL.subn("", content)
+    csv.field_size_limit(MAX_FILE_BYTES)  # one long cell (a whole report pasted in) is text like any other
     if dropped and notes is not None:
         notes.append(Issue("info", f"文件中有 {dropped} 个不可见的控制字符，已删除后读取。",
                            Path(name).stem or "计划", hint="如内容有误，请用 Excel 或 WPS 打开后另存为 xlsx 再上传。"))

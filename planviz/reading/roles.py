@@ -174,6 +174,18 @@ def assign(header: Header, rows: list, column_map: dict[str, str] | None = None)
         for i in grid:
             put(i, "marks", 0.9 if ev[i].marks >= 0.5 or not ev[i].filled else 0.75)
 
+    # columns the header does not name: their cells decide, for roles nobody else holds (time columns
+    # only when no header names a time; two of them are then ordered below)
+    named_time = any(cols[i].field in TIME_FIELDS for i in cols)
+    for i in free:
+        c, e = cols[i], ev[i]
+        if c.field or not e.filled or is_not_field(c.label):
+            continue
+        guess = _from_content(e, i == min(cols), has, named_time)
+        if guess:
+            field, confidence = guess
+            put(i, field, confidence)
+
     # two time columns: start and end when one follows the other (计划开始 | 计划完成); when one lies
     # inside the other (月份 “1月” beside 活动时间 “1月中旬”) the narrower is the time, the wider kept as written
     timed = [i for i in sorted(cols) if i not in by_hand and (cols[i].field in TIME_FIELDS or cols[i].field is None
@@ -188,16 +200,6 @@ def assign(header: Header, rows: list, column_map: dict[str, str] | None = None)
             narrow, wide = (second, first) if order == "inside" else (first, second)
             put(narrow, "deadline", 0.75)
             put(wide, None, 0.6)
-
-    # columns the header does not name: their cells decide, for roles nobody else holds
-    for i in free:
-        c, e = cols[i], ev[i]
-        if c.field or not e.filled or is_not_field(c.label):
-            continue
-        guess = _from_content(e, i == min(cols), has)
-        if guess:
-            field, confidence = guess
-            put(i, field, confidence)
 
     # a title column repeated over a finer text column: the coarser names the project, the finer its tasks
     titles = [i for i in sorted(cols) if cols[i].field == "title"]
@@ -294,13 +296,13 @@ def _agreement(field: str, e: Evidence, base: float) -> float:
     return max(0.3, min(1.0, base * (0.7 + 0.4 * min(support, 1.0))))
 
 
-def _from_content(e: Evidence, first: bool, has) -> tuple[str, float] | None:
+def _from_content(e: Evidence, first: bool, has, named_time: bool) -> tuple[str, float] | None:
     """The role a column's cells point to, when that role is still free, with how sure that is."""
     if first and e.numbered >= 0.8 and e.length <= 6 and not has("id"):
         return "id", 0.6 + 0.3 * e.numbered
     if e.marks >= 0.8:
         return None  # marks under an unknown header: a flag column the user names by hand
-    if e.dated >= 0.7 and e.length <= 24 and not any(has(f) for f in TIME_FIELDS):
+    if e.dated >= 0.7 and e.length <= 24 and not named_time:
         return "deadline", 0.5 + 0.4 * e.dated
     if e.percent >= 0.7 and not has("progress"):
         return "progress", 0.5 + 0.4 * e.percent

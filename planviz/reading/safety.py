@@ -1,6 +1,7 @@
 """Refuses hostile or unusable uploads (bombs, XML entities, absurd sizes) before any spreadsheet parser sees them."""
 from __future__ import annotations
 
+import codecs
 import faulthandler
 import gc
 import io
@@ -202,21 +203,27 @@ def _sniff_text(data: bytes, name: str) -> str:
     text = head.removeprefix(b"\xef\xbb\xbf")  # some WPS exports put GBK text behind a UTF-8 BOM
     if controls > len(head) // 100 and not _mostly_text(text):
         raise _not_sheet(name, "无法识别的二进制文件")
-    text = text[:-4] if len(head) == _HEAD else text  # the head may cut a multi-byte character
+    if _decodes(text, final=len(head) < _HEAD):  # the head may cut a multi-byte character
+        return "csv"
+    raise _not_sheet(name, "无法识别编码的文本或二进制文件")
+
+
+def _decodes(text: bytes, final: bool) -> bool:
+    """True when the bytes are UTF-8 or GB18030; unless ``final``, a character cut at the end is fine."""
     for encoding in ("utf-8", "gb18030"):
         try:
-            text.decode(encoding)
-            return "csv"
+            codecs.getincrementaldecoder(encoding)().decode(text, final=final)
+            return True
         except UnicodeDecodeError:
             continue
-    raise _not_sheet(name, "无法识别编码的文本或二进制文件")
+    return False
 
 
 def _mostly_text(head: bytes) -> bool:
     """True when the bytes decode as UTF-8 or GB18030 into mostly letters, digits, CJK and punctuation."""
     for encoding in ("utf-8", "gb18030"):
         try:
-            decoded = head[:-4].decode(encoding) if len(head) > 8 else head.decode(encoding)
+            decoded = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
         except UnicodeDecodeError:
             continue
         printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in decoded)
