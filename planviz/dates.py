@@ -140,7 +140,8 @@ def _year_span(year: int) -> tuple[date, date]:
 
 # -- normalisation --------------------------------------------------------------------------------
 
-_CN_NUM = "〇○零一二两三四五六七八九十"
+CN_NUMERALS = "〇○零一二两三四五六七八九十"  # the digits of Chinese numerals (十 included), for patterns
+_CN_NUM = CN_NUMERALS
 _CN_VALUE = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 

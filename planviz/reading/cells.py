@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from ..dates import cn_number, serial_day
+from ..dates import CN_NUMERALS, cn_number, serial_day
 from ..vocab import PEOPLE_SPLIT as _PEOPLE_SPLIT
 
 
@@ -13,7 +13,7 @@ from ..vocab import PEOPLE_SPLIT as _PEOPLE_SPLIT
 _FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
 _FULLWIDTH.update({0xFF05: 0x25, 0x3000: 0x20})
 _HAS_FULLWIDTH = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")  # translate is slow
-_CN_DIGITS = "〇零一二三四五六七八九十百"
+_CN_DIGITS = CN_NUMERALS + "百"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Numbering styles, shallowest first: 一、 (一) 1、 (1) ①. Rank says how deep in the outline.

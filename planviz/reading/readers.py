@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from . import cells
 from .cells import text
-from ..dates import find_year
+from ..dates import CN_NUMERALS, find_year
 from .headers import FIELDS, Header, best_guess_columns, find_header
 from ..model import ColumnRole, HeaderError, Issue, Plan, PlanError
 from .roles import assign as assign_roles
@@ -288,9 +288,9 @@ def _organization_from(title: str, strict: bool = False) -> str:
     """
     title = re.sub(r"^附件\s*\d*[:：]?\s*", "", title).strip()
     title = re.sub(r"^关于(?:印发|下发|制定|做好)?|[《》〈〉]", "", title)  # 关于印发《某某党委…要点》的通知
-    title = re.sub(r"^(?:(?:19|20)\d{2}|[二〇零一三四五六七八九]{4})\s*年度?", "", title)  # 2026年某某党支部…
+    title = re.sub(rf"^(?:(?:19|20)\d{{2}}|[{CN_NUMERALS}]{{4}})\s*年度?", "", title)  # 2026年某某党支部…
     m = (re.match(r"(.+?)关于", title)
-         or re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
+         or re.match(rf"(.+?)\s*(?:(?:19|20)\d{{2}}|[{CN_NUMERALS}]{{4}})\s*年", title)
          or re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title))
     org = re.sub(r"(党建|工作|年度)+$", "", m.group(1).strip("“”\"' ")) if m else ""
     if strict and not _PARTY_BODY.fullmatch(org):

@@ -7,15 +7,14 @@ from datetime import date
 
 from . import cells
 from .cells import text
-from ..dates import cn_number, month_span, parse_deadline
+from ..dates import CN_NUMERALS, cn_number, month_span, parse_deadline
 from .headers import Column, Header, field_of, header_key, is_not_field
 from ..vocab import PEOPLE_SPLIT
 
 SAMPLE = 200  # data rows looked at per column: enough to judge, cheap on 10,000-row plans
 TIME_FIELDS = ("deadline", "start", "end")
 MARKS = set("●○◎◉•·✓√✔☑✅★☆▲△■□◆◇▶►※✗×Xx") | {"是", "有", "开展", "√√"}
-_CN = "一二三四五六七八九十"
-_MONTH = re.compile(rf"^(\d{{1,2}}|[{_CN}]{{1,3}})月份?$")
+_MONTH = re.compile(rf"^(\d{{1,2}}|[{CN_NUMERALS}]{{1,3}})月份?$")
 _QUARTER = re.compile(rf"^(?:第)?([1-4一二三四])季度?$|^Q([1-4])$", re.I)
 _NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 _PERIOD_PARENT = re.compile(r"月份|月度|时间|进度|安排|计划|节点")  # 月份 merged over 1 | 2 | … | 12

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from . import cells
 from .cells import text
-from ..dates import parse_deadline
+from ..dates import CN_NUMERALS, parse_deadline
 from .headers import Header, column_letter
 from .infer import infer_dimension, named_dimension
 from .roles import MARKS, period_of
@@ -18,11 +18,11 @@ _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|�
                         r"填报日期|制表日期|日期|报送单位|单位盖章|盖章|负责人[:：]|书记[:：])"
                         r"|[(（]\s*(签字|签名|签章|盖章|公章)\s*[)）]|(签字|签名|盖章)\s*[:：]")  # 支部书记（签字）：
 # A full date alone on a row under the table is the date of the signature (2026年1月8日, 二〇二六年一月八日).
-_DATE_LINE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
-                        r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]$")
+_DATE_LINE = re.compile(rf"^(\d{{4}}|[{CN_NUMERALS}]{{4}})\s*年\s*[\d{CN_NUMERALS}]{{1,2}}\s*月"
+                        rf"\s*[\d{CN_NUMERALS}]{{1,3}}\s*[日号]$")
 _COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、政治建设（共3项）”
 _DIGIT = re.compile(r"[0-9０-９]")
-_TOTAL = re.compile(r"^(?:合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|总\s*数|共\s*[\d一二三四五六七八九十百]+\s*[项个条件])")
+_TOTAL = re.compile(rf"^(?:合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|总\s*数|共\s*[\d{CN_NUMERALS}百]+\s*[项个条件])")
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
                   "deliverable", "criteria", "marks")
