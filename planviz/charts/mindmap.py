@@ -16,8 +16,8 @@ LAYOUTS = {"tree": "dot", "radial": "twopi"}
 # Above this many nodes a map is collapsed automatically (max_children=None), to stay legible.
 AUTO_COLLAPSE_NODES = 150
 AUTO_MAX_CHILDREN = 8
-# Control characters, lone surrogates and non-characters: graphviz cannot encode or lay them out.
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+# Control characters, bidi overrides (they reverse the text after them), lone surrogates and non-characters.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 TOOLTIP_CHARS = 300  # graphviz refuses quoted strings over 16,384 characters; a tooltip needs far fewer
 
 
