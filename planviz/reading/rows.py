@@ -22,6 +22,7 @@ _DATE_LINE = re.compile(rf"^(\d{{4}}|[{CN_NUMERALS}]{{4}})\s*年\s*[\d{CN_NUMERA
                         rf"\s*[\d{CN_NUMERALS}]{{1,3}}\s*[日号]$")
 _COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、政治建设（共3项）”
 _DIGIT = re.compile(r"[0-9０-９]")
+_TOTAL_FIRST = "合小总共累"  # first characters of _TOTAL: most rows are ruled out by one look
 _TOTAL = re.compile(rf"^(?:合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|总\s*数|共\s*[\d{CN_NUMERALS}百]+\s*[项个条件])")
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
@@ -250,9 +251,13 @@ class _SheetRows:
 
     def is_total(self, texts: list[str], filled: list[int]) -> bool:
         """A totals row (合计, 小计, 共28项): its words stand in the first columns, the title cell holds no work."""
-        title = texts[self.col["title"]]
-        return any(i <= self.col["title"] and len(texts[i]) <= 20 and _TOTAL.match(texts[i])
-                   for i in filled[:3]) and (not title or bool(_TOTAL.match(title)))
+        title_col = self.col["title"]
+        for i in filled[:3]:
+            t = texts[i]
+            if i <= title_col and t[0] in _TOTAL_FIRST and len(t) <= 20 and _TOTAL.match(t):
+                title = texts[title_col]
+                return not title or bool(_TOTAL.match(title))
+        return False
 
     def skip(self, n: int, lead: str, why: str, hint: str = "") -> None:
         self.issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", self.sheet, n,
