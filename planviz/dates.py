@@ -125,6 +125,11 @@ def _festival_day(name: str, year: int) -> date:
     return day
 
 
+def month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), _month_end(year, month)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -135,7 +140,8 @@ def _year_span(year: int) -> tuple[date, date]:
 
 # -- normalisation --------------------------------------------------------------------------------
 
-_CN_NUM = "〇○零一二两三四五六七八九十"
+CN_NUMERALS = "〇○零一二两三四五六七八九十"  # the digits of Chinese numerals (十 included), for patterns
+_CN_NUM = CN_NUMERALS
 _CN_VALUE = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -146,7 +152,7 @@ def _festival_pattern() -> re.Pattern:
     parts = []
     for alias, _ in aliases:
         if all(ch in _CN_NUM for ch in alias):  # 七一, 十一: not in 十一月, 三十一日, 二〇五四年, 十一至十二月
-            parts.append(rf"(?<![\d{_CN_NUM}]){alias}(?![\d{_CN_NUM}年月日号周季个次点时]|[、,，和至到~-][\d{_CN_NUM}])")
+            parts.append(rf"(?<![\d{_CN_NUM}]){alias}(?![\d{_CN_NUM}年月日号周季个次点时]|[、,，和至到~-][\d{_CN_NUM}]+[年月日号])")
         else:
             parts.append(alias)
     return re.compile("|".join(parts))
@@ -157,13 +163,24 @@ _FESTIVAL_CANON = {a: c for c, names in _FESTIVAL_ALIASES.items() for a in names
 _REPEATED_FESTIVAL = re.compile(rf"({'|'.join(_FESTIVAL_ALIASES)})\1+")
 
 
+def cn_number(digits: str) -> int:
+    """一 → 1, 十二 → 12, 二十 → 20, 〇 → 0 (the small numbers of outlines and months)."""
+    if "十" not in digits:
+        n = 0
+        for ch in digits:
+            n = n * 10 + _CN_VALUE.get(ch, 0)
+        return n
+    tens, _, ones = digits.partition("十")
+    return (_CN_VALUE.get(tens, 1) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
+
+
 def _cn_numeral(m: re.Match) -> str:
     run = m.group()
     if "十" in run:
         pm = re.fullmatch(r"([一二两三四五六七八九])?十([一二三四五六七八九])?", run)
         if not pm:
             return run
-        return str(_CN_VALUE.get(pm[1], 1) * 10 + _CN_VALUE.get(pm[2], 0))
+        return str(cn_number(run))
     digits = "".join(str(_CN_VALUE[ch]) for ch in run)
     if len(run) == 2 and m.string.startswith("月", m.end()):  # 三四月 = March to April
         return f"{digits[0]}-{digits[1]}"
@@ -446,7 +463,8 @@ _RULES: tuple[_Rule, ...] = (
 _BLANK_TEXTS = {"", "nan", "none", "nat", "<na>", "null", "-", "/", "无", "暂无", "—", "——", "－", "--", "／", "\\"}
 
 
-def _serial_day(number: float) -> date | None:
+def serial_day(number: float) -> date | None:
+    """The day an Excel serial number means, when it lies in the plan window (1990 … 2100), else None."""
     if not math.isfinite(number) or not _SERIAL_MIN <= number <= _SERIAL_MAX:
         return None
     return EXCEL_EPOCH + timedelta(days=int(number))
@@ -462,15 +480,15 @@ def parse_deadline(value, year: int) -> Deadline:
         return Deadline("", None, None, None, "blank")
     if isinstance(value, date):
         return _one_day(str(value).strip(), value.date() if isinstance(value, datetime) else value)
-    if isinstance(value, numbers.Real) and not isinstance(value, bool) and _serial_day(float(value)):
-        return _one_day(str(value), _serial_day(float(value)))
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and serial_day(float(value)):
+        return _one_day(str(value), serial_day(float(value)))
     text = str(value).replace("\ufeff", "").strip()
     if text.lower() in _BLANK_TEXTS:  # pandas' NA shows as "<NA>": not worth keeping as text
         return Deadline(text if isinstance(value, str) else "", None, None, None, "blank")
-    if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and _serial_day(float(text)):  # a serial number kept as text
-        return _one_day(text, _serial_day(float(text)))
+    if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and serial_day(float(text)):  # a serial number kept as text
+        return _one_day(text, serial_day(float(text)))
     norm = _normalise(text)
-    found = _steps(norm, year) or _read(norm, year)
+    found = _steps(norm, year) or _between(norm, year) or _read(norm, year)
     if found is None:
         return Deadline(text, None, None, None, "unreadable")
     return Deadline(text, *found[1:], found[0])
@@ -490,15 +508,33 @@ def _read(norm: str, year: int) -> _Span | None:
 
 
 _DATED = ("date", "period", "deadline")
+# Between steps: a comma or 、, or right after a starting word (“3月启动6月底前完成”).
+_STEP_BREAK = re.compile(r"[,;、]|(?<=启动)(?=\S)|(?<=部署)(?=\S)|(?<=动员)(?=\S)")
+_BETWEEN = re.compile(r"(?<!截)[至到]")
+
+
+def _between(norm: str, year: int) -> _Span | None:
+    """Two times joined by 至 or 到 (五四至七一, 元旦至春节, 3月中旬至5月底): from the first's start to the
+    second's end. None unless both sides read as times and the second ends after the first begins."""
+    parts = _BETWEEN.split(norm)
+    if len(parts) != 2 or not all(parts):
+        return None
+    first, last = _read(parts[0], year), _read(parts[1], year)
+    if not first or not last or first[0] not in _DATED or last[0] not in _DATED:
+        return None
+    start, end = first[1] or first[2], last[2]
+    if end is None or start is None or end < start:
+        return None
+    return ("period", start, end, None)
 
 
 def _steps(norm: str, year: int) -> _Span | None:
     """Steps in order (“3月启动，6月验收，9月底前总结”, “6月底前完成初稿，9月底前定稿”): from the first
     step's start (none when it is a deadline) to the last step's end. None when there are fewer than two
     dated steps or they go backwards."""
-    if "," not in norm and ";" not in norm:
+    if not _STEP_BREAK.search(norm):
         return None
-    steps = [found for part in re.split(r"[,;]", norm) if (found := _read(part, year)) and found[0] in _DATED]
+    steps = [found for part in _STEP_BREAK.split(norm) if (found := _read(part, year)) and found[0] in _DATED]
     when = [step[1] or step[2] for step in steps]  # where each step sits (“3月起” runs on to December)
     if len(steps) < 2 or when != sorted(when):
         return None

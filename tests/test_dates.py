@@ -99,7 +99,11 @@ FESTIVALS = [
     ("重阳节前", 2027, None, "2027-10-07", None, "deadline"),
     ("教师节前", Y, None, "2026-09-09", None, "deadline"),
     ("六一前", Y, None, "2026-05-31", None, "deadline"),
-    ("七一、国庆期间", Y, "2026-07-01", "2026-07-01", None, "date"),  # a list of festivals: the first
+    ("七一、国庆期间", Y, "2026-07-01", "2026-10-01", None, "period"),  # a list of festivals: both kept
+    ("五四至七一", Y, "2026-05-04", "2026-07-01", None, "period"),  # festival to festival
+    ("元旦至春节", Y, "2026-01-01", "2026-02-17", None, "period"),
+    ("3月启动、6月底前完成", Y, "2026-03-01", "2026-06-30", None, "period"),  # a start and an end
+    ("3月启动6月底前完成", Y, "2026-03-01", "2026-06-30", None, "period"),
     ("十一假期", Y, "2026-10-01", "2026-10-01", None, "date"),
 ]
 

@@ -9,7 +9,7 @@ from PIL import Image
 from planviz import stats, theme
 from planviz.charts import build_chart
 from planviz.charts.radar import COMPARE_COLOR, radar, radar_values
-from planviz.model import Item, Plan, PlanError
+from planviz.model import Item, Plan
 
 
 def _plan(year=2026, organization="测试党支部", dimensions=None, spread=None):
@@ -121,7 +121,7 @@ def test_custom_dimension_names():
 
 
 def test_unknown_metric_is_a_chinese_error(plan):
-    with pytest.raises(PlanError, match="指标"):
+    with pytest.raises(ValueError, match="指标"):
         radar(plan, metric="budget")
 
 

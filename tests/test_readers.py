@@ -121,11 +121,12 @@ def test_merged_key_task_column_groups_its_measures(tmp_path):
     assert plan.by_id()["1.2"].end == date(2026, 3, 31)
 
 
-def test_two_title_columns_without_groups_keep_the_second_as_extra(tmp_path):
+def test_two_title_columns_without_groups_keep_the_second_as_detail(tmp_path):
     rows = [["开展学习", "每月集中学习", "张三", "每月"], ["走访慰问", "七一走访", "李四", "七一前"]]
     plan = load_plan(_one_sheet(tmp_path, ["重点任务", "具体措施", "责任人", "完成时限"], rows), year=2026)
-    assert [(p.title, p.extras) for p in plan.projects] == [("开展学习", {"具体措施": "每月集中学习"}),
-                                                           ("走访慰问", {"具体措施": "七一走访"})]
+    assert [(p.title, p.detail, p.extras) for p in plan.projects] == [("开展学习", "每月集中学习", {}),
+                                                                     ("走访慰问", "七一走访", {})]
+    assert [c.role for c in plan.columns][:2] == ["title", "detail"]
     assert plan.tasks == ()
 
 

@@ -288,7 +288,7 @@ def test_rare_synonyms(plans):
     projects = plan.projects
     assert [p.id for p in projects] == ["1", "2", "3", "4"]  # 序号 written 1、 2、
     assert [p.title for p in projects] == ["强化政治引领", "夯实基层基础", "推进清廉机关建设", "打造“红盾先锋”品牌"]
-    assert projects[0].extras == {"具体措施": "开展“两个确立”专题学习"}
+    assert projects[0].detail == "开展“两个确立”专题学习"  # the second title column says how
     assert [p.owners for p in projects] == [("局长",), ("副局长",), ("纪检组长",), ("局长",)]
     assert [span(p) for p in projects] == [(d(1, 1), d(3, 31)), (d(4, 1), d(6, 30)), (d(7, 1), d(9, 30)),
                                            (d(7, 1), d(12, 31))]  # 时间节点 gives the start, 完成时间 the end
@@ -404,7 +404,8 @@ def test_activity_calendar_columns(plans):
     assert new_year.owners == ("校长",)  # 联系领导
     assert span(new_year) == (d(1, 11), d(1, 20))  # 活动时间 1月中旬, not the 月份 column
     assert span(volunteers) == (d(3, 5), d(3, 5)) and span(july) == (d(7, 1), d(7, 1))
-    assert [k for k, _ in new_year.extra] == ["月份", "活动内容", "活动形式", "活动地点", "参加对象"]
+    assert [k for k, _ in new_year.extra] == ["月份", "活动形式", "活动地点", "参加对象"]
+    assert new_year.detail == "学习全会精神，制定支部学习计划"  # 活动内容 beside 活动主题 says what is done
     assert new_year.extras["活动地点"] == "党员活动室"
 
 

@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from planviz.model import HeaderError, PlanError
-from planviz.reading.safety import DEFAULT_LIMITS, MAX_FILE_BYTES, Limits, check_container, run_isolated, sniff
+from planviz.reading.safety import (DEFAULT_LIMITS, MAX_FILE_BYTES, Limits, check_container, defuse,
+                                   run_isolated, sniff)
 
 SHEET = "xl/worksheets/sheet1.xml"
 SHEET_HEAD = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -278,10 +279,35 @@ def test_comments_and_processing_instructions_in_the_prolog_pass():
 
 
 @pytest.mark.parametrize("ref", ["A1:XFD1048576", "$A$1:$ZZ$9999999", "B2:AAAAAA3"])
-def test_absurd_dimension_names_the_sheet(ref):
+def test_absurd_declared_dimension_is_dropped_not_refused(ref):
+    """Whole-column formatting in Excel or WPS declares A1:XFD1048576 over a few rows: the real cells count."""
     sheet = sheet_xml(b'<dimension ref="%s"/><sheetData/>' % ref.encode())
-    message = refused(rezip(legit_xlsx(), {SHEET: sheet}), "全表.xlsx")
-    assert "工作表「年度计划」" in message and ref in message
+    data = rezip(legit_xlsx(), {SHEET: sheet})
+    assert check_container(data, "全表.xlsx") == "xlsx"
+    with zipfile.ZipFile(io.BytesIO(defuse(data))) as zf:
+        assert b"<dimension" not in zf.read(SHEET)
+
+
+def test_too_many_real_cells_names_the_sheet():
+    cells = b"".join(b'<c r="A%d"><v>1</v></c>' % i for i in range(1, 30))
+    sheet = sheet_xml(b'<dimension ref="A1"/><sheetData><row r="1">%s</row></sheetData>' % cells)
+    message = refused(rezip(legit_xlsx(), {SHEET: sheet}), "多表.xlsx", Limits(max_cells=20))
+    assert "工作表「年度计划」" in message and "20" in message
+
+
+@pytest.mark.parametrize("count", [b"4000000000", b"18446744073709551615"])
+def test_absurd_shared_string_counts_are_dropped(count):
+    sst = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+           b'count="%s" uniqueCount="%s"><si><t>x</t></si></sst>' % (count, count))
+    data = rezip(legit_xlsx(), {"xl/sharedStrings.xml": sst})
+    with zipfile.ZipFile(io.BytesIO(defuse(data))) as zf:
+        part = zf.read("xl/sharedStrings.xml")
+    assert count not in part and b"<si><t>x</t></si>" in part
+
+
+def test_ordinary_workbook_is_not_rebuilt():
+    data = legit_xlsx()
+    assert defuse(data) is data
 
 
 def test_ordinary_dimension_passes():
@@ -308,9 +334,10 @@ def test_sheets_found_through_workbook_relationships():
     base = legit_xlsx()
     with zipfile.ZipFile(io.BytesIO(base)) as zf:
         rels = zf.read("xl/_rels/workbook.xml.rels").replace(b"worksheets/sheet1.xml", b"data/plan.xml")
+    cells = b"".join(b'<c r="A%d"><v>1</v></c>' % i for i in range(1, 300))
     moved = rezip(base, {"xl/_rels/workbook.xml.rels": rels,
-                         "xl/data/plan.xml": sheet_xml(b'<dimension ref="A1:XFD1048576"/><sheetData/>')})
-    assert "工作表「年度计划」" in refused(moved, "改名.xlsx")
+                         "xl/data/plan.xml": sheet_xml(b'<sheetData><row r="1">%s</row></sheetData>' % cells)})
+    assert "工作表「年度计划」" in refused(moved, "改名.xlsx", Limits(max_cells=200))  # the old part has 121
 
 
 # -- run_isolated ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Figures of a plan: mind map (graphviz), timeline, radar, lever matrix and progress (plotly)."""
 from __future__ import annotations
 
-from ..model import Plan, PlanError
+from ..model import Plan
 
 CHART_NAMES = {"mindmap": "思维导图", "timeline": "时间轴", "radar": "六度雷达", "levers": "抓手矩阵",
                "progress": "进度总览"}
@@ -24,4 +24,4 @@ def build_chart(plan: Plan, name: str, **options):
     if name == "progress":
         from .progress import progress_overview
         return progress_overview(plan, **options)
-    raise PlanError(f"没有名为「{name}」的图表，可选：{'、'.join(CHART_NAMES)}")
+    raise ValueError(f"没有名为「{name}」的图表，可选：{'、'.join(CHART_NAMES)}")

@@ -7,7 +7,7 @@ import re
 import graphviz
 
 from .. import theme
-from ..model import Item, Plan, PlanError
+from ..model import Item, Plan
 from ..stats import Branch, Group, effective_status, item_dimension, percent, plan_groups, when_text
 from .style import tint
 
@@ -16,7 +16,9 @@ LAYOUTS = {"tree": "dot", "radial": "twopi"}
 # Above this many nodes a map is collapsed automatically (max_children=None), to stay legible.
 AUTO_COLLAPSE_NODES = 150
 AUTO_MAX_CHILDREN = 8
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, bidi overrides (they reverse the text after them), lone surrogates and non-characters.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+TOOLTIP_CHARS = 300  # graphviz refuses quoted strings over 16,384 characters; a tooltip needs far fewer
 
 
 # -- drawing ----------------------------------------------------------------------
@@ -26,7 +28,7 @@ def _clean(text: str) -> str:
 
 def _wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
     """``text`` wrapped by display width into balanced lines (no lone last character)."""
-    text = _clean(text)
+    text = _clean(text)[:width * (max_lines or 8) * 2 + 1]  # enough for the lines drawn; “…” still shows a cut
     full = theme.wrap_text(text, width)
     if len(full) > 1 and (max_lines is None or len(full) <= max_lines):
         balanced = theme.wrap_text(text, -(-theme.display_width(text) // len(full)) + 1)
@@ -62,7 +64,8 @@ def _limit(children: tuple, cap: int | None) -> tuple[tuple, int]:
 
 def _tooltip(*parts: str) -> str:
     """A plain tooltip; graphviz.escape keeps backslashes and <…> literal."""
-    return graphviz.escape(_clean(" · ".join(p for p in parts if p)).replace("\n", " "))
+    text = _clean(" · ".join(p for p in parts if p)).replace("\n", " ").replace("\r", " ")
+    return graphviz.escape(theme.truncate(text[:TOOLTIP_CHARS + 1], TOOLTIP_CHARS))
 
 
 class _Builder:
@@ -103,7 +106,7 @@ class _Builder:
 
     # nodes by kind
     def root(self, title: str, subtitle: str = "") -> str:
-        rows = _rows(_wrap(title, max(self.label_width, 20)), bold=True)
+        rows = _rows(_wrap(title, max(self.label_width, 20), 4), bold=True)
         if subtitle:
             rows += _rows(_wrap(subtitle, 28, 2), size=12, color=theme.LIGHT_GOLD)
         return self.node(_table(rows), fontsize="20", fillcolor=self.pal.primary, color=self.pal.accent,
@@ -136,7 +139,7 @@ class _Builder:
         if item.progress is not None:
             facts.append(percent(item.progress))
         if item.owners:
-            facts.append(theme.truncate(item.owner_text, 10))
+            facts.append(theme.truncate(item.owner_text[:11], 10))  # cut first: truncate measures the whole text
         status_line = (f'<TR><TD><FONT POINT-SIZE="9" COLOR="{theme.status_color(status)}">●</FONT>'
                        f'<FONT POINT-SIZE="9" COLOR="{self.pal.muted}"> '
                        f'{html.escape(" · ".join(facts), quote=False)}</FONT></TD></TR>')
@@ -214,11 +217,11 @@ def _cap(groups: list[Group], depth: int, max_children: int | None) -> int | Non
 
 def _check(group_by: str, depth: int, layout: str) -> str:
     if group_by not in GROUP_BYS:
-        raise PlanError(f"思维导图的分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
+        raise ValueError(f"思维导图的分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
     if depth not in (1, 2, 3):
-        raise PlanError(f"思维导图的层级须为 1、2 或 3，收到「{depth}」")
+        raise ValueError(f"思维导图的层级须为 1、2 或 3，收到「{depth}」")
     if layout not in LAYOUTS:
-        raise PlanError(f"思维导图的布局须为 tree（树状）或 radial（放射状），收到「{layout}」")
+        raise ValueError(f"思维导图的布局须为 tree（树状）或 radial（放射状），收到「{layout}」")
     return LAYOUTS[layout]
 
 

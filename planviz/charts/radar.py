@@ -6,7 +6,7 @@ import math
 import plotly.graph_objects as go
 
 from .. import theme
-from ..model import Plan, PlanError
+from ..model import Plan
 from ..stats import RADAR_METRICS, dimension_stats, radar_values  # noqa: F401 (tests import it from here)
 from .style import colored_label, escape_text, rgba, style_figure
 
@@ -19,7 +19,7 @@ HOLE = theme.RADAR_HOLE
 
 def _metric_name(metric: str) -> str:
     if metric not in RADAR_METRICS:
-        raise PlanError(f"雷达图没有「{metric}」这种指标，可选：{'、'.join(RADAR_METRICS)}")
+        raise ValueError(f"雷达图没有「{metric}」这种指标，可选：{'、'.join(RADAR_METRICS)}")
     return RADAR_METRICS[metric]
 
 

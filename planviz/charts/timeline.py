@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from .. import theme
 from ..dates import RECURRENCE_WORDS
-from ..model import STATUSES, Item, Plan, PlanError
+from ..model import STATUSES, Item, Plan
 from ..stats import (MONTH_LABELS, QUARTERS, UNGROUPED, Group, effective_status, is_overdue,  # noqa: F401
                      item_dimension, month_label, percent, plan_groups, span_of, when_text, year_bounds)
 from .style import escape_text, shade, style_figure, tint
@@ -217,9 +217,9 @@ class _Series:
 
 def _check(group_by: str, color_by: str) -> None:
     if group_by not in ("section", "dimension"):
-        raise PlanError(f"时间轴的分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
+        raise ValueError(f"时间轴的分组方式须为 section（板块）或 dimension（维度），收到「{group_by}」")
     if color_by not in COLOR_BYS:
-        raise PlanError(f"时间轴的着色方式须为 dimension（维度）或 status（状态），收到「{color_by}」")
+        raise ValueError(f"时间轴的着色方式须为 dimension（维度）或 status（状态），收到「{color_by}」")
 
 
 def timeline(plan: Plan, *, group_by: str = "section", color_by: str = "dimension", show_tasks: bool = False,

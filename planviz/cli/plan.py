@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..charts import CHART_NAMES
 from ..model import plan_to_json
-from ..vocab import LEVEL_NAMES, SEVERITY_NAMES
+from ..vocab import LEVEL_NAMES, LEVELS, SEVERITY_NAMES
 from .base import PALETTES, fail, load
 
 CHARTS = tuple(CHART_NAMES)
@@ -73,10 +73,11 @@ def cmd_inspect(args) -> int:
         return 0
     print(f"{plan.display_title}")
     print(f"组织：{plan.organization or '（未填写）'}　年度：{plan.year}　来源：{plan.source_name}")
-    counts = "　".join(f"{LEVEL_NAMES[lv]} {len(plan.of_level(lv))} 个" for lv in ("section", "project", "task"))
+    counts = "　".join(f"{LEVEL_NAMES[lv]} {len(plan.of_level(lv))} 个" for lv in LEVELS)
     print(counts)
+    _print_columns(plan)
     for item in plan.items:
-        indent = {"section": "", "project": "  ", "task": "    "}[item.level]
+        indent = "  " * LEVELS.index(item.level)
         when = " ~ ".join(d.isoformat() if d else "？" for d in (item.start, item.end)) if (item.start or item.end) else ""
         bits = [b for b in (item.dimension, item.owner_text, item.deadline_text or when, item.status) if b]
         star = "★" if item.highlight else ""
@@ -88,6 +89,21 @@ def cmd_inspect(args) -> int:
     else:
         print("\n未发现问题。")
     return 0
+
+
+def _print_columns(plan) -> None:
+    """Per sheet, the role each column was read as and how sure the reader is (the user checks the guess)."""
+    from ..reading import FIELDS
+
+    sheets: dict[str, list] = {}
+    for col in plan.columns:
+        sheets.setdefault(col.sheet, []).append(col)
+    for sheet, columns in sheets.items():
+        print(f"工作表「{sheet}」各列：")
+        for col in columns:
+            role = FIELDS.get(col.role, col.role) if col.role else "（保留原列）"
+            print(f"  {col.header} → {role}　把握 {round(col.confidence * 100)}%")
+    print()
 
 
 def _when_json(expr: str, year: int) -> dict:

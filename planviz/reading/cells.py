@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from ..dates import EXCEL_EPOCH
+from ..dates import CN_NUMERALS, cn_number, serial_day
 from ..vocab import PEOPLE_SPLIT as _PEOPLE_SPLIT
 
 
@@ -13,13 +13,13 @@ from ..vocab import PEOPLE_SPLIT as _PEOPLE_SPLIT
 _FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)) for c in range(*r)}
 _FULLWIDTH.update({0xFF05: 0x25, 0x3000: 0x20})
 _HAS_FULLWIDTH = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")  # translate is slow
-_CN_DIGITS = "〇零一二三四五六七八九十百"
+_CN_DIGITS = CN_NUMERALS + "百"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # Numbering styles, shallowest first: 一、 (一) 1、 (1) ①. Rank says how deep in the outline.
 RANK_CN, RANK_CN_PAREN, RANK_ARABIC, RANK_ARABIC_PAREN, RANK_CIRCLED, RANK_DOTTED = range(6)
 _NUMBERING = (
-    (RANK_CN, re.compile(rf"^\s*(?:第)?([{_CN_DIGITS}]+)(?:[、.．:：]|部分|\s)\s*")),
+    (RANK_CN, re.compile(rf"^\s*(?:第)?([{_CN_DIGITS}]+)(?:[、.．:：]|部分[:：、]?|是(?=\S)|\s)\s*")),
     (RANK_CN_PAREN, re.compile(rf"^\s*[(（]([{_CN_DIGITS}]+)[)）][、.．]?\s*")),
     (RANK_DOTTED, re.compile(r"^\s*(\d{1,3}(?:[.．]\d{1,3})+)(?:[、.．]|\s+|(?=[^\d.．%万千百亿倍元个次年月日号天]))\s*")),
     (RANK_ARABIC, re.compile(r"^\s*(\d{1,3})(?:[、)）]|[.．](?!\d)|\s+)\s*")),  # “2场党课” is not numbered
@@ -47,7 +47,6 @@ _PROGRESS_WORDS = {"完成": 1.0, "已完成": 1.0, "全部完成": 1.0, "办结
                    "未开始": 0.0, "未启动": 0.0, "尚未开始": 0.0, "过半": 0.5, "一半": 0.5, "半数": 0.5}
 _FALSE = {"否", "×", "✗", "n", "no", "false", "0", "无", "不是", "-", "—"}
 
-_SERIAL_MIN, _SERIAL_MAX = 32874, 73051  # 1990-01-01 .. 2099-12-31: numbers there in a date column are dates
 
 
 def fold(value: str) -> str:
@@ -111,19 +110,6 @@ def id_numbering(value: str) -> tuple[int | None, str]:
     if rank is not None and rest == "x":
         return rank, number
     return None, v
-
-
-def cn_number(digits: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20 (small outline numbers only)."""
-    values = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    values["〇"] = 0
-    if "十" not in digits:
-        n = 0
-        for c in digits:
-            n = n * 10 + values.get(c, 0)
-        return n
-    tens, _, ones = digits.partition("十")
-    return (values.get(tens, 1) if tens else 1) * 10 + (values.get(ones, 0) if ones else 0)
 
 
 def split_people(value: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -251,7 +237,6 @@ def as_date(value, serial_ok: bool = True) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    if serial_ok and isinstance(value, (int, float)) and not isinstance(value, bool) \
-            and _SERIAL_MIN <= value <= _SERIAL_MAX:
-        return EXCEL_EPOCH + timedelta(days=int(value))
+    if serial_ok and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return serial_day(float(value))  # dates owns the window: numbers in it in a date column are dates
     return None

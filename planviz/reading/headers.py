@@ -12,29 +12,35 @@ FIELDS: dict[str, str] = {
     "goal": "目标", "deliverable": "成果形式", "criteria": "评估标准", "progress": "进度", "status": "状态",
     "highlight": "亮点", "milestone": "里程碑", "notes": "备注", "id": "序号/编号", "parent": "所属项目",
     "short_title": "简称",
+    "marks": "月份/季度标记", "detail": "具体措施/说明",
 }
 
 # Header wordings seen in real plans, by field (compared after header_key normalisation).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "id": ("序号", "编号", "项目编号", "任务编号", "序", "号", "no", "No", "NO", "No.", "ID", "id"),
     "section": ("类别", "工作类别", "板块", "所属板块", "工作板块", "类型", "工作类型", "分类", "项目类别", "任务类别",
-                "领域", "模块", "大类", "方面", "工作方面", "专项"),
+                "领域", "模块", "大类", "方面", "工作方面", "专项", "方向", "工作方向", "专题", "重点领域", "主要方面",
+                "工作版块", "版块", "任务类型"),
     "title": ("工作内容", "工作任务", "重点任务", "具体措施", "工作举措", "项目名称", "任务内容", "任务名称", "工作项目",
               "主要内容", "具体内容", "工作要点", "任务", "项目", "内容", "重点工作", "工作事项", "事项", "措施",
               "具体任务", "活动内容", "活动名称", "主要任务", "主要工作", "工作安排", "重点项目", "活动", "名称",
-              "工作措施", "具体工作", "目标任务", "任务事项", "工作重点"),
+              "工作措施", "具体工作", "目标任务", "任务事项", "工作重点", "具体举措", "主要举措", "举措", "推进举措",
+              "工作举措", "实施举措", "活动主题", "会议主题", "学习主题", "党课主题", "学习内容", "会议内容",
+              "任务分解", "细化任务", "分解任务", "工作措施及要求", "主要措施"),
     "owners": ("责任人", "责任领导", "负责人", "分管领导", "具体负责人", "责任人员", "联系人", "牵头领导", "主要负责人",
                "经办人", "承办人", "包保领导", "责任领导责任人", "负责领导", "牵头人", "联系领导", "督办领导", "挂点领导",
-               "牵头负责人"),
+               "牵头负责人", "主讲人", "讲课人", "授课人", "主持人", "宣讲人", "责任人员（领导）", "包联领导"),
     "departments": ("牵头部门", "责任部门", "配合部门", "责任单位", "牵头单位", "配合单位", "承办部门", "责任科室",
                     "部门", "单位", "责任主体", "实施部门", "参与部门", "协办部门", "协助部门", "主办部门",
-                    "责任处室", "牵头处室", "配合处室", "协办单位"),
+                    "责任处室", "牵头处室", "配合处室", "协办单位", "落实单位", "实施单位", "责任支部", "承办单位",
+                    "主责部门", "牵头科室"),
     "deadline": ("完成时限", "时间节点", "时间安排", "完成时间", "时限", "时间", "完成期限", "计划完成时间", "时间要求",
                  "截止时间", "截止日期", "进度安排", "落实时限", "推进时间", "日期", "计划时间", "完成日期",
                  "办结时限", "实施时间", "时间进度", "时间计划", "节点", "活动时间", "活动日期", "开展时间", "频次",
-                 "频率", "开展频次"),
-    "start": ("开始时间", "开始", "起始时间", "开始日期", "起", "启动时间", "计划开始", "起始日期", "始"),
-    "end": ("结束时间", "结束", "结束日期", "止", "截止", "计划结束", "终止时间"),
+                 "频率", "开展频次", "月份", "月度", "时段", "时间段", "安排时间", "实施周期", "完成节点", "起止时间",
+                 "推进时限", "计划进度", "时序进度", "落实时间", "召开时间", "举办时间"),
+    "start": ("开始时间", "开始", "起始时间", "开始日期", "起", "启动时间", "计划开始", "起始日期", "始", "计划开始时间", "计划开始日期", "启动日期", "开始月份"),
+    "end": ("结束时间", "结束", "结束日期", "止", "截止", "计划结束", "终止时间", "计划完成", "计划完成日期", "计划结束时间", "结束月份", "完成月份"),
     "dimension": ("维度", "六度", "六度维度", "所属维度", "六度模型", "维度分类"),
     "lever": ("抓手", "五大抓手", "工作抓手", "所属抓手"),
     "goal": ("目标", "工作目标", "预期目标", "项目目标", "目的", "目标要求"),
@@ -86,6 +92,11 @@ def field_of(header) -> str | None:
     return None
 
 
+def is_not_field(header) -> bool:
+    """True for headers that name something other than a plan field (活动地点, 经费): kept as the user's own."""
+    return header_key(header) in _NOT_FIELDS
+
+
 def column_letter(index: int) -> str:
     """0 → A, 27 → AB."""
     letters = ""
@@ -104,6 +115,7 @@ class Column:
     label: str  # header text as written (two-row headers joined with “/”), or the column letter
     field: str | None  # canonical field, None for columns kept as extra
     hidden: bool = False
+    confidence: float = 1.0  # how sure the reader is of ``field`` (0..1), see roles.assign
 
 
 @dataclass(frozen=True)
@@ -231,7 +243,9 @@ def _is_sub_header(top: list, sub: list, r: int, h_merges: set[tuple[int, int]],
         if not t:
             continue
         parent = text(top[c]) if c < len(top) else ""
-        if len(header_key(t)) > MAX_HEADER_TEXT or isinstance(value, (int, float)) and t != parent:
+        numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+        month = numeric and (r, c) in h_merges and float(value).is_integer() and 1 <= value <= 12  # 月份 over 1 … 12
+        if len(header_key(t)) > MAX_HEADER_TEXT or numeric and t != parent and not month:
             return False
         if (r, c) in h_merges:
             if not (column_map.get(t) or field_of(t)) and len(t) > 6:

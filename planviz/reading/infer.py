@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import DEFAULT_DIMENSIONS
+from ..dates import CN_NUMERALS
+from ..vocab import DEFAULT_DIMENSIONS
 
 # Keywords from domain.md, a few common variants added; longer words weigh more (more specific).
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -34,7 +35,7 @@ def named_dimension(text: str, dimensions: tuple[str, ...] = DEFAULT_DIMENSIONS)
 
     “深度融合…” or “高度重视…” do not count: the name must stand alone or be followed by a delimiter.
     """
-    head = text.lstrip(" 一二三四五六七八九十、.．()（）0123456789")
+    head = text.lstrip(" " + CN_NUMERALS + "、.．()（）0123456789")
     named = [name for name in dimensions
              if head.startswith(name) and head[len(name):len(name) + 1] in ("", *"：:、 ·-—（(|/")]
     return max(named, key=len) if named else None

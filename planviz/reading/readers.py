@@ -14,12 +14,14 @@ from typing import BinaryIO
 
 from . import cells
 from .cells import text
-from ..dates import find_year, parse_deadline
+from ..dates import CN_NUMERALS, find_year, parse_deadline
 from .headers import FIELDS, Header, best_guess_columns, find_header
-from ..model import DEFAULT_DIMENSIONS, DEFAULT_LEVERS, HeaderError, Issue, Plan, PlanError
+from ..model import ColumnRole, HeaderError, Issue, Plan, PlanError
+from .roles import assign as assign_roles
 from .rows import assemble, read_rows
-from .safety import MAX_FILE_BYTES, sheet_parts, check_container, run_isolated
+from .safety import MAX_FILE_BYTES, check_container, defuse, run_isolated, sheet_parts
 from .validate import validate
+from ..vocab import DEFAULT_DIMENSIONS, DEFAULT_LEVERS
 
 __all__ = ["FIELDS", "load_plan"]
 
@@ -68,13 +70,17 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     """
     data, name = _source_bytes(source, name)
     kind = check_container(data, name)
+    notes: list[Issue] = []
     if kind == "csv":
-        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name))]
+        sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name, notes))]
     else:
         sheets = run_isolated(_read_workbook, data, kind, name)
-    cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
+    unknown = sorted({v for v in (column_map or {}).values() if v not in FIELDS})
+    if unknown:  # the caller's bug (the app offers FIELDS only), not a problem of the user's file
+        raise ValueError(f"column_map names unknown fields {unknown}; known: {sorted(FIELDS)}")
+    cleaned = dict(column_map or {})
     try:
-        return plan_from_sheets(sheets, name, year, cleaned)
+        return plan_from_sheets(sheets, name, year, cleaned, issues=notes)
     except PlanError:
         raise
     except Exception as exc:  # noqa: BLE001 - a reader bug must still reach the user as one Chinese line
@@ -120,6 +126,8 @@ def _parse_workbook(data: bytes, kind: str, name: str) -> list[RawSheet]:
     """Every worksheet as a RawSheet, read with python-calamine; hidden rows and columns on the side."""
     import python_calamine as pc
 
+    if kind == "xlsx":
+        data = defuse(data)  # size hints the parser would allocate from, dropped
     try:
         book = pc.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except pc.PasswordError:
@@ -186,8 +194,13 @@ def _hidden_in_part(zf: zipfile.ZipFile, part: str) -> tuple[set[int], set[int]]
     return columns, rows
 
 
-def _read_csv(data: bytes, name: str = "") -> list[list[str]]:
-    """CSV rows from UTF-8 (with or without BOM), GBK/GB18030 (even behind a UTF-8 BOM) or UTF-16; , ; or tab."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # never typed by a user: damaged or odd exports
+
+
+def _read_csv(data: bytes, name: str = "", notes: list[Issue] | None = None) -> list[list[str]]:
+    """CSV rows from UTF-8 (with or without BOM), GBK/GB18030 (even behind a UTF-8 BOM) or UTF-16; , ; or tab.
+
+    Control characters are dropped, with an info note in ``notes`` saying how many."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         content = data.decode("utf-16", errors="replace")
     else:
@@ -197,6 +210,11 @@ def _read_csv(data: bytes, name: str = "") -> list[list[str]]:
         except UnicodeDecodeError:
             content = body.decode("gb18030", errors="replace")
     content = content.replace("\r\n", "\n").replace("\r", "\n")  # a lone CR (old Mac, damaged files) is a line break
+    content, dropped = _CONTROL.subn("", content)
+    csv.field_size_limit(MAX_FILE_BYTES)  # one long cell (a whole report pasted in) is text like any other
+    if dropped and notes is not None:
+        notes.append(Issue("info", f"文件中有 {dropped} 个不可见的控制字符，已删除后读取。",
+                           Path(name).stem or "计划", hint="如内容有误，请用 Excel 或 WPS 打开后另存为 xlsx 再上传。"))
     sample = "\n".join(content.split("\n", 30)[:30])
     best, best_score = ",", (-1, -1)
     for sep in (",", ";", "\t"):
@@ -273,9 +291,9 @@ def _organization_from(title: str, strict: bool = False) -> str:
     """
     title = re.sub(r"^附件\s*\d*[:：]?\s*", "", title).strip()
     title = re.sub(r"^关于(?:印发|下发|制定|做好)?|[《》〈〉]", "", title)  # 关于印发《某某党委…要点》的通知
-    title = re.sub(r"^(?:(?:19|20)\d{2}|[二〇零一三四五六七八九]{4})\s*年度?", "", title)  # 2026年某某党支部…
+    title = re.sub(rf"^(?:(?:19|20)\d{{2}}|[{CN_NUMERALS}]{{4}})\s*年度?", "", title)  # 2026年某某党支部…
     m = (re.match(r"(.+?)关于", title)
-         or re.match(r"(.+?)\s*(?:(?:19|20)\d{2}|[二〇零一二三四五六七八九]{4})\s*年", title)
+         or re.match(rf"(.+?)\s*(?:(?:19|20)\d{{2}}|[{CN_NUMERALS}]{{4}})\s*年", title)
          or re.match(r"(.+?)(?:年度|党建工作|工作计划|工作要点|重点任务|计划)", title))
     org = re.sub(r"(党建|工作|年度)+$", "", m.group(1).strip("“”\"' ")) if m else ""
     if strict and not _PARTY_BODY.fullmatch(org):
@@ -342,9 +360,11 @@ class _Sheet:
 
 
 def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
-                column_map: dict[str, str]) -> Plan:
-    """Sort the sheets (meta, guide, plan), settle year and organization, read the rows, validate."""
-    issues: list[Issue] = []
+                     column_map: dict[str, str], *, issues: tuple[Issue, ...] | list[Issue] = ()) -> Plan:
+    """Sort the sheets (meta, guide, plan), settle year and organization, read the rows, validate.
+
+    ``issues`` are notes the caller found before (while decoding the file); they come first in the plan's."""
+    issues = list(issues)
     meta: dict[str, str] = {}
     meta_other: list[tuple[str, str]] = []
     plan_sheets: list[_Sheet] = []
@@ -370,6 +390,7 @@ def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
                 continue
             rows = [list(r) for r in rows]
             _fill_down(sheet, rows, header.row + 1)
+            header = assign_roles(header, rows, column_map)
             plan_sheets.append(_Sheet(sheet, rows, header, *_title_above(rows, header)))
     if not plan_sheets:
         raise _header_error(unread, name)
@@ -426,7 +447,9 @@ def plan_from_sheets(sheets: list[RawSheet], name: str, year_option: int | None,
     plan = Plan(year=year, organization=organization, title=title, theme=meta.get("theme", ""),
                 slogan=meta.get("slogan", ""), dimensions=dimensions, levers=levers, items=tuple(items),
                 source_name=name, meta=tuple(meta_other), issuer=meta.get("issuer", ""),
-                approved_on=approved.end if approved else None, contact=meta.get("contact", ""))
+                approved_on=approved.end if approved else None, contact=meta.get("contact", ""),
+                columns=tuple(ColumnRole(s.raw.name, c.index, c.label, c.field, c.confidence)
+                              for s in plan_sheets for c in s.header.columns))
     columns = {s.raw.name: s.header.labels() for s in plan_sheets}
     return plan.with_issues(issues + list(validate(plan, columns=columns)))
 

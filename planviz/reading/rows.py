@@ -2,27 +2,31 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import cells
 from .cells import text
-from ..dates import parse_deadline
+from ..dates import CN_NUMERALS, parse_deadline
 from .headers import Header, column_letter
 from .infer import infer_dimension, named_dimension
+from .roles import MARKS, period_of
 from ..model import Issue, Item, Source
+from ..vocab import STATUSES
 
 _FOOTNOTE = re.compile(r"^(注|说明|备注|附注|填表说明|填写说明)\s*[0-9一二三]?\s*[:：]")
 _SIGNATURE = re.compile(r"^(制表人|制表|填表人|填报人|填报单位|审核人|审核|审批人|审批|签字|签名|联系人|联系电话|"
                         r"填报日期|制表日期|日期|报送单位|单位盖章|盖章|负责人[:：]|书记[:：])"
                         r"|[(（]\s*(签字|签名|签章|盖章|公章)\s*[)）]|(签字|签名|盖章)\s*[:：]")  # 支部书记（签字）：
 # A full date alone on a row under the table is the date of the signature (2026年1月8日, 二〇二六年一月八日).
-_DATE_LINE = re.compile(r"^(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月"
-                        r"\s*[\d一二三四五六七八九十]{1,3}\s*[日号]$")
+_DATE_LINE = re.compile(rf"^(\d{{4}}|[{CN_NUMERALS}]{{4}})\s*年\s*[\d{CN_NUMERALS}]{{1,2}}\s*月"
+                        rf"\s*[\d{CN_NUMERALS}]{{1,3}}\s*[日号]$")
 _COUNT_NOTE = re.compile(r"\s*[(（]\s*共?\s*\d+\s*项\s*[)）]$")  # “一、政治建设（共3项）”
 _DIGIT = re.compile(r"[0-9０-９]")
+_TOTAL_FIRST = "合小总共累"  # first characters of _TOTAL: most rows are ruled out by one look
+_TOTAL = re.compile(rf"^(?:合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|总\s*数|共\s*[\d{CN_NUMERALS}百]+\s*[项个条件])")
 _AROUND = re.compile("前后|左右|期间|当天|当日")  # “七一前后” under 完成时间 is that day, not a deadline
 _DETAIL_FIELDS = ("owners", "departments", "deadline", "start", "end", "progress", "status", "goal",
-                  "deliverable", "criteria")
+                  "deliverable", "criteria", "marks")
 _DEADLINE_WORDS = ("完成", "截止", "时限", "期限")  # a date under such a header is a deadline: no start
 _STARS = "★☆"
 
@@ -82,13 +86,16 @@ class _SheetRows:
         self.label = {c.index: c.label for c in header.columns}
         self.extra_cols = [(c.index, c.label) for c in header.columns if c.field is None]
         self.group_col = None  # 重点任务 | 具体措施: the first title column groups the rows of the second
-        if len(idx.get("title", ())) == 2:
+        if len(idx.get("title", ())) == 2:  # roles.assign kept two titles only where the first groups the second
             first_title, second_title = idx["title"]
-            if _grouped(rows, header.row + 1, first_title, second_title):
-                self.group_col, idx["title"] = first_title, [second_title]
-            else:
-                self.extra_cols = sorted(self.extra_cols + [(second_title, self.label[second_title])])
-                idx["title"] = [first_title]
+            self.group_col, idx["title"] = first_title, [second_title]
+        self.periods = []  # month or quarter grid columns: (index, first day, last day, name)
+        for i in idx.get("marks", ()):
+            period = period_of(self.label[i], year)
+            if period:
+                self.periods.append((i, *period))
+            else:  # mapped by hand to a column that names no month or quarter: kept as the user's own
+                self.extra_cols = sorted(self.extra_cols + [(i, self.label[i])])
         self.idx = idx
         self.first = {f: ix[0] for f, ix in idx.items()}
         self.col = {f: self.first.get(f, self.width) for f in (
@@ -99,6 +106,7 @@ class _SheetRows:
             w in self.label[self.first["deadline"]] for w in _DEADLINE_WORDS)
         self.is_task_sheet = "parent" in self.first
         self.people: dict[str, tuple] = {}  # split owner/department cells: the same names recur on many rows
+        self.open_rank: int | None = None  # outline rank of the category row last opened
 
     def parse(self, value: str):
         found = self.cache.get(value)
@@ -111,6 +119,7 @@ class _SheetRows:
         header_texts = [text(v) for v in self.rows[self.header.row]][:width]
         out: list[Record] = []
         section_fill = group = ""
+        section_when = None  # a category row that is a month or quarter (“3月”, “第二季度”): its rows' time
         in_footnotes = False
         untitled: dict[int, str] = {}  # rows with details but no title → their text when it is a lone cell
         first_issue = len(self.issues)
@@ -128,6 +137,9 @@ class _SheetRows:
             if texts[:width] == header_texts and len(filled) > 1:
                 self.skip(n, lead, "是重复的表头")
                 continue
+            if self.is_total(texts, filled):
+                self.skip(n, lead, "是合计行")
+                continue
             if len(filled) <= 3 and any(_SIGNATURE.search(texts[i]) for i in filled if i < width) \
                     or len(filled) == 1 and _DATE_LINE.match(lead):
                 self.skip(n, lead, "是落款或签字栏")
@@ -137,12 +149,13 @@ class _SheetRows:
                 self.skip(n, lead, "是表格下方的注释")
                 continue
             has_detail = any(texts[i] for i in self.detail_cols)
-            heading, rank = self.heading(texts, filled, has_detail)
+            heading, rank = self.heading(texts, filled, has_detail, r)
             if heading:
                 heading = _COUNT_NOTE.sub("", cells.one_line(heading)) or heading
                 out.append(Record(self.sheet, n, "section", heading, rank,
                                   values=self.values(row, texts, n, extra_tail)))  # its 分管领导, 时限 or note
                 section_fill = group = ""
+                section_when = period_of(heading, self.year)
                 continue
             if texts[col["section"]]:
                 section_fill = cells.one_line(cells.numbering(texts[col["section"]])[2])
@@ -179,6 +192,8 @@ class _SheetRows:
                 untitled[n] = lead if len(filled) == 1 else ""
                 title = _UNTITLED
             parent_ref = texts[col["parent"]] if self.is_task_sheet else None
+            if section_when and not values.get("start") and not values.get("end"):
+                values.update(start=section_when[0], end=section_when[1], deadline_text=section_when[2])
             out.append(Record(self.sheet, n, "work", title, rank, number, raw_id, section_fill, parent_ref, values))
         # The 落款 under the table (“中共某某党支部” alone, or in the 责任人 column) is not a heading or an item.
         while out and (out[-1].kind == "section" and out[-1].rank is None or untitled.get(out[-1].row)):
@@ -192,7 +207,7 @@ class _SheetRows:
             _sum_up_groups(out)
         return out
 
-    def heading(self, texts: list[str], filled: list[int], has_detail: bool) -> tuple[str, int | None]:
+    def heading(self, texts: list[str], filled: list[int], has_detail: bool, r: int) -> tuple[str, int | None]:
         """(name, rank) of a category row, else ("", None): “一、政治建设” alone or as 一 | 政治建设, a lone short
         text in the first columns, or a numbered “一、” heading in or before the title column with a
         note, a 分管领导 or a 时限 beside it."""
@@ -203,7 +218,16 @@ class _SheetRows:
             heading, rank = _section_heading([texts[i] for i in filled if i < self.width], filled[0],
                                              self.first.get("title"))
             if heading:
+                self.open_rank = rank
                 return heading, rank
+        if not has_detail and filled == [title_col] and self.group_col is None:
+            # “（一）理论学习” alone on its row: a category, unless it sits under a shallower one (一、), where
+            # it stays a project grouping the numbered rows below it
+            rank, _, rest = cells.numbering(texts[title_col])
+            if rank is not None and rank != cells.RANK_DOTTED and rest \
+                    and (self.open_rank is None or rank <= self.open_rank) and not self.bare_next(r, rank):
+                self.open_rank = rank
+                return rest, rank
         if has_detail and texts[title_col]:
             return "", None
         lead = [texts[i] for i in filled if i <= title_col and i < self.width]
@@ -212,6 +236,28 @@ class _SheetRows:
             if rank == cells.RANK_CN:
                 return heading, rank
         return "", None
+
+    def bare_next(self, r: int, rank: int) -> bool:
+        """True when the next filled row is numbered alike with nothing beside it either: a list of bare
+        titles (a plan not filled in yet), not a category over its items; also True at the table's end."""
+        for row in self.rows[r + 1:]:
+            texts = [text(v) for v in row[:self.width]]
+            if not any(texts):
+                continue
+            title = texts[self.col["title"]] if self.col["title"] < len(texts) else ""
+            alone = sum(1 for t in texts if t) == 1 and bool(title)
+            return alone and cells.numbering(title)[0] == rank
+        return True  # nothing under it: no category
+
+    def is_total(self, texts: list[str], filled: list[int]) -> bool:
+        """A totals row (合计, 小计, 共28项): its words stand in the first columns, the title cell holds no work."""
+        title_col = self.col["title"]
+        for i in filled[:3]:
+            t = texts[i]
+            if i <= title_col and t[0] in _TOTAL_FIRST and len(t) <= 20 and _TOTAL.match(t):
+                title = texts[title_col]
+                return not title or bool(_TOTAL.match(title))
+        return False
 
     def skip(self, n: int, lead: str, why: str, hint: str = "") -> None:
         self.issues.append(Issue("info", f"第 {n} 行{why}，未作为工作项读取：「{_excerpt(lead)}」", self.sheet, n,
@@ -223,7 +269,9 @@ class _SheetRows:
         values: dict = {}
         _people(values, self.idx, texts, label, self.several_departments, self.people)
         _timing(values, row, texts, self.first, self.dl_is_deadline, self.parse)
-        for name in ("goal", "deliverable", "criteria", "short_title"):
+        if self.periods:
+            _marks(values, texts, self.periods)
+        for name in ("goal", "deliverable", "criteria", "short_title", "detail"):
             joined = "；".join(texts[i] for i in self.idx.get(name, ()) if texts[i])
             if joined:
                 values[name] = joined
@@ -247,7 +295,7 @@ class _SheetRows:
                 values["status"] = status
             else:
                 self.issues.append(Issue("warning", f"状态「{_excerpt(value)}」无法识别。", self.sheet, n,
-                                         label[col["status"]], "请填写：未开始、进行中、已完成、延期、暂缓 之一。"))
+                                         label[col["status"]], f"请填写：{'、'.join(STATUSES)} 之一。"))
         for name in ("milestone", "highlight"):
             if texts[col[name]]:
                 values[name] = cells.parse_flag(row[col[name]])
@@ -279,18 +327,6 @@ def _sum_up_groups(records: list[Record]) -> None:
         if first:
             own["start"] = min(own.get("start", first), first)
             own["end"] = max(own.get("end", last), last)
-
-
-def _grouped(rows: list, first_row: int, group_col: int, item_col: int) -> bool:
-    """True when the first of two title columns repeats (merged or written once) over rows of the second."""
-    previous = ""
-    for row in rows[first_row:]:
-        group = text(row[group_col]) if group_col < len(row) else ""
-        item = text(row[item_col]) if item_col < len(row) else ""
-        if item and previous and (not group or group == previous):
-            return True
-        previous = group or previous
-    return False
 
 
 def _section_heading(parts: list[str], first_col: int, title_col: int | None) -> tuple[str, int | None]:
@@ -372,6 +408,22 @@ def _timing(values: dict, row: list, texts: list[str], first: dict, dl_is_deadli
         values["recurrence"] = recurrence
     if words:
         values["deadline_text"] = "至".join(words)
+
+
+def _marks(values: dict, texts: list[str], periods: list) -> None:
+    """A month or quarter grid row: from the first marked period to the last; words in the grid go to notes."""
+    marked = [(first, last, name, texts[i]) for i, first, last, name in periods if texts[i]]
+    if not marked:
+        return
+    if not values.get("start") and not values.get("end"):
+        values["start"], values["end"] = min(m[0] for m in marked), max(m[1] for m in marked)
+        if len(marked) == len(periods) and len(periods) in (4, 12) and "recurrence" not in values:
+            values["recurrence"] = "monthly" if len(periods) == 12 else "quarterly"
+    names = "、".join(m[2] for m in marked)
+    values["deadline_text"] = "；".join(filter(None, (values.get("deadline_text"), names)))
+    words = [f"{name}：{t}" for _, _, name, t in marked if t not in MARKS]
+    if words:
+        values["notes"] = "；".join(filter(None, (values.get("notes"), *words)))
 
 
 # -- the tree ------------------------------------------------------------------------------------
@@ -456,7 +508,35 @@ def assemble(sheets: list[tuple[str, list[Record]]], dimensions: tuple[str, ...]
             parent = rec.parent_ref or None
         items.append(Item(id=node.id, title=rec.title, level=node.level, parent=parent, section=node.section,
                           source=Source(rec.sheet, rec.row), **values))
-    return items
+    return _without_cycles(items, section_ids, issues)
+
+
+def _without_cycles(items: list[Item], section_ids: dict[str, str], issues: list[Issue]) -> list[Item]:
+    """Parent links that lead back to the item (a row naming itself or a ring of 所属项目) are cut: the item
+    goes under its section, with a warning naming the rows, so no view ever walks a cycle."""
+    by_id = {item.id: item for item in items}
+    out = []
+    for item in items:
+        seen = [item.id]
+        parent = item.parent
+        while parent in by_id and parent not in seen:
+            seen.append(parent)
+            parent = by_id[parent].parent
+        if parent not in seen:
+            out.append(item)
+            continue
+        ring = [by_id[i] for i in seen[seen.index(parent):]]
+        rows = "、".join(f"第 {x.source.row} 行" for x in ring if x.source)
+        why = "所属项目写的是它自己" if len(ring) == 1 else f"所属项目互相指向（{rows}）"
+        home = section_ids.get(item.section)
+        issues.append(Issue("warning", f"「{_excerpt(item.title)}」的{why}，已改为直接归入"
+                                       f"{'板块「' + item.section + '」' if home else '计划'}。",
+                            item.source.sheet if item.source else None, item.source.row if item.source else None,
+                            hint="请在所属项目列填写它真正所属的项目编号。"))
+        item = replace(item, parent=home, level=item.level if home else "project")  # no section: a project of its own
+        by_id[item.id] = item
+        out.append(item)
+    return out
 
 
 def _levels(records: list[Record], section_rows: dict[str, Record], issues: list[Issue]) -> list[_Node]:

@@ -1,6 +1,7 @@
 """Refuses hostile or unusable uploads (bombs, XML entities, absurd sizes) before any spreadsheet parser sees them."""
 from __future__ import annotations
 
+import codecs
 import faulthandler
 import gc
 import io
@@ -187,8 +188,9 @@ def _sniff_text(data: bytes, name: str) -> str:
     head = data[:_HEAD]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "csv"  # UTF-16 text, as Excel's “Unicode 文本” saves it
-    if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) // 100:
-        raise _not_sheet(name, "无法识别的二进制文件")
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    if head.count(0) > len(head) // 100 or controls > len(head) // 10:  # text with a few stray control bytes is
+        raise _not_sheet(name, "无法识别的二进制文件")                     # still a CSV (the reader drops them)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:4096].lower()
     resave = "请用 Excel 打开后“另存为”xlsx 格式再上传。"
     if start.startswith(b"<") and b"urn:schemas-microsoft-com:office:spreadsheet" in start:
@@ -199,14 +201,34 @@ def _sniff_text(data: bytes, name: str) -> str:
     if start.startswith(b"<?xml"):
         raise _not_sheet(name, "XML 文件")
     text = head.removeprefix(b"\xef\xbb\xbf")  # some WPS exports put GBK text behind a UTF-8 BOM
-    text = text[:-4] if len(head) == _HEAD else text  # the head may cut a multi-byte character
+    if controls > len(head) // 100 and not _mostly_text(text):
+        raise _not_sheet(name, "无法识别的二进制文件")
+    if _decodes(text, final=len(head) < _HEAD):  # the head may cut a multi-byte character
+        return "csv"
+    raise _not_sheet(name, "无法识别编码的文本或二进制文件")
+
+
+def _decodes(text: bytes, final: bool) -> bool:
+    """True when the bytes are UTF-8 or GB18030; unless ``final``, a character cut at the end is fine."""
     for encoding in ("utf-8", "gb18030"):
         try:
-            text.decode(encoding)
-            return "csv"
+            codecs.getincrementaldecoder(encoding)().decode(text, final=final)
+            return True
         except UnicodeDecodeError:
             continue
-    raise _not_sheet(name, "无法识别编码的文本或二进制文件")
+    return False
+
+
+def _mostly_text(head: bytes) -> bool:
+    """True when the bytes decode as UTF-8 or GB18030 into mostly letters, digits, CJK and punctuation."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            decoded = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\t\r\n" for ch in decoded)
+        return printable >= 0.9 * max(len(decoded), 1)
+    return False
 
 
 # -- compound file (OLE2/CFB) directory ------------------------------------------
@@ -333,7 +355,6 @@ def _check_zip(zf: zipfile.ZipFile, name: str, limits: Limits) -> None:
             lower = info.filename.lower()
             if info.filename in sheets or (lower.startswith("xl/worksheets/") and lower.endswith(".xml")):
                 sheet = sheets.get(info.filename) or posixpath.basename(info.filename)
-                _check_dimension(head, name, sheet, limits)
                 _check_merges(head, part, name, sheet, limits)
 
 
@@ -396,38 +417,90 @@ def _cells(ref: str) -> tuple[int, int]:
     return int(digits or 1), max(column, 1)
 
 
-def _check_dimension(head: bytes, name: str, sheet: str, limits: Limits) -> None:
+def _declared_cells(head: bytes) -> int:
+    """Cells in the <dimension> a worksheet declares (0 when none): a hint, not what the sheet holds."""
     match = _DIMENSION.search(head)
     if not match:
-        return
+        return 0
     first, last = (m.decode("ascii") for m in match.groups(match.group(1)))
     (r1, c1), (r2, c2) = _cells(first), _cells(last)
-    cells = (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
-    if cells > limits.max_cells:
-        ref = f"{first}:{last}" if first != last else first
-        raise PlanError(f"文件「{name}」的工作表「{sheet}」声明的数据范围是 {ref}（约 {cells:,} 个单元格），"
-                        f"超过 {limits.max_cells:,} 个的上限。请在 Excel 中删除数据区域以外的空行和空列，"
-                        f"保存后再上传。")
+    return (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+
+
+def _too_many_cells(name: str, sheet: str, count: int, limits: Limits) -> PlanError:
+    return PlanError(f"文件「{name}」的工作表「{sheet}」有超过 {limits.max_cells:,} 个填写过的单元格（已数到 {count:,} 个），"
+                     f"超过上限。请删除无关的行、列和工作表，保存后再上传。")
 
 
 def _check_merges(head: bytes, part, name: str, sheet: str, limits: Limits) -> None:
-    """Count <mergeCell> elements in one streaming pass.
+    """Count <mergeCell> and <c> (cell) elements in one streaming pass: the cells a sheet really holds
+    are capped, not the range it declares (whole-column formatting declares A1:XFD1048576).
 
     Each chunk is counted up to its last '<' (searched near the end only, so the carried tail stays
     small): an element name follows its '<' directly, so none is split between two counts.
     """
-    count, buffer = 0, head
+    count = cells = 0
+    buffer = head
     while True:
         chunk = part.read(_CHUNK)
         cut = buffer.rfind(b"<", max(0, len(buffer) - 256)) if chunk else -1
         cut = len(buffer) if cut < 0 else cut
         done, buffer = buffer[:cut], buffer[cut:] + chunk
         count += done.count(b"mergeCell") - done.count(b"mergeCells")  # names of both elements
+        cells += done.count(b"<c ") + done.count(b"<c>")
         if count > limits.max_merged_ranges:
             raise PlanError(f"文件「{name}」的工作表「{sheet}」有超过 {limits.max_merged_ranges:,} 个合并单元格区域，"
                             f"疑似异常文件，已拒绝读取。请取消不必要的合并单元格，保存后再上传。")
+        if cells > limits.max_cells:
+            raise _too_many_cells(name, sheet, cells, limits)
         if not chunk:
             return
+
+
+_ROOT_SST = re.compile(rb"<(?:[\w.-]+:)?sst\b[^>]*>")
+_COUNT_ATTR = re.compile(rb"\s(?:count|uniqueCount)\s*=\s*[\"'](\d+)[\"']")
+_DIMENSION_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*?/>")
+MAX_COUNT_HINT = 1_000_000  # strings a plan could hold; a larger declared count is dropped, not trusted
+
+
+def defuse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The workbook without the size hints a parser would allocate from: a sharedStrings count beyond
+    MAX_COUNT_HINT (python-calamine aborts on it) and a declared dimension beyond the cell limit.
+    Returns ``data`` itself when there is nothing to drop. Run it in the isolated child: it inflates parts."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except _ZIP_ERRORS:
+        return data
+    with zf:
+        heads: dict[str, bytes] = {}
+        for info in zf.infolist():
+            lower = info.filename.lower()
+            if not lower.endswith(".xml") or not (lower.startswith("xl/worksheets/") or lower.endswith("sharedstrings.xml")):
+                continue
+            with zf.open(info) as part:
+                head = part.read(_HEAD)
+            fixed = _without_hints(head, limits)
+            if fixed != head:
+                heads[info.filename] = fixed
+        if not heads:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rebuilt:
+            for info in zf.infolist():
+                body = zf.read(info)
+                if info.filename in heads:
+                    body = heads[info.filename] + body[_HEAD:]
+                rebuilt.writestr(info, body)
+        return out.getvalue()
+
+
+def _without_hints(head: bytes, limits: Limits) -> bytes:
+    root = _ROOT_SST.search(head)
+    if root and any(int(n) > MAX_COUNT_HINT for n in _COUNT_ATTR.findall(root.group())):
+        return head[:root.start()] + _COUNT_ATTR.sub(b"", root.group()) + head[root.end():]
+    if _declared_cells(head) > limits.max_cells:
+        return _DIMENSION_ELEMENT.sub(b"", head, count=1)
+    return head
 
 
 # -- isolated parsing ----------------------------------------------------------------

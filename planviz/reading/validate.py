@@ -11,13 +11,12 @@ from collections.abc import Mapping
 
 from ..dates import parse_deadline
 from .headers import FIELDS
-from ..model import STATUSES, Issue, Item, Plan
+from ..model import Issue, Item, Plan
+from ..vocab import ELEMENTS, STATUSES
 
-# The five project elements (项目化) and the fields that hold them.
-ELEMENT_FIELDS: dict[str, tuple[str, ...]] = {
-    "目标": ("goal",), "负责人": ("owners",), "时间节点": ("deadline", "start", "end"),
-    "成果形式": ("deliverable",), "评估标准": ("criteria",),
-}
+# The five project elements (项目化, in vocab.ELEMENTS order: 目标 负责人 时间节点 成果形式 评估标准) and their fields.
+ELEMENT_FIELDS: dict[str, tuple[str, ...]] = dict(zip(ELEMENTS, (
+    ("goal",), ("owners",), ("deadline", "start", "end"), ("deliverable",), ("criteria",))))
 
 
 def validate(plan: Plan, *, columns: Mapping[str, Mapping[str, str]] | None = None) -> tuple[Issue, ...]:
