@@ -67,10 +67,14 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     kind = check_container(data, name)
     if kind == "csv":
         sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name))]
-    else:
+    elif kind != "docx":
         sheets = run_isolated(_read_workbook, data, kind, name)
     cleaned = {k: v for k, v in (column_map or {}).items() if v in FIELDS}
     try:
+        if kind == "docx":  # a Word plan: its tables and outline prose are read through plan_from_sheets
+            from .docx import plan_from_docx
+
+            return plan_from_docx(data, name, year, cleaned)
         return plan_from_sheets(sheets, name, year, cleaned)
     except PlanError:
         raise

@@ -1,0 +1,533 @@
+"""Word plans in outline prose (一、（一）1.（1）① 一是…) and their tables → sheets for plan_from_sheets → a Plan."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cells
+from ..dates import find_year, parse_deadline
+from .docx import PROSE_SHEET, Document, Para, Place, Table, cn_numeral, relocate, relocate_header_error
+from .headers import field_of
+from ..model import HeaderError, Issue, Plan, PlanError
+from .readers import _PARTY_BODY, RawSheet, _organization_from, plan_from_sheets
+from .rows import _DATE_LINE, _FOOTNOTE, _SIGNATURE
+
+# Headings whose text is the plan's own words about itself, kept as plan text (Plan.meta), not work items.
+_META = re.compile(r"^(指导思想|总体要求|总体思路|工作思路|基本思路|工作目标|总体目标|主要目标|目标要求|基本原则|工作原则|"
+                   r"保障措施|工作保障|组织保障|工作要求|有关要求|相关要求|组织领导|工作机制|背景|前言)"
+                   r"(?=$|[:：。，,\s（(和及与])")
+# “三、重点任务” over （一）（二）…: a wrapper, its children are the plan's sections.
+_WRAPPER = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:年度)?(?:主要|重点|具体|核心|年度)?(?:工作)?"
+                      r"(?:任务|工作|措施|举措|安排|内容|重点|工作任务)(?:及(?:措施|分工|安排|责任分工))?(?:安排|清单)?$")
+_TITLE_WORDS = re.compile(r"计划|要点|安排|方案|清单|分解表|台账|任务表")
+_UNIT_LINE = re.compile(r"^(?:填报|报送|制定)?(?:单位|党组织|组织名称|支部名称)[:：]\s*(\S+)")
+_ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
+_ENUM = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是[，,：:]?")  # 一是…二是…
+_INLINE_NUM = re.compile(r"(?:^|(?<=[。；;：:]))\s*(\d{1,2})[.．、](?!\d)")  # “主要内容：1.研究…；2.分析…”
+
+_OWNER_KEYS = "责任人|负责人|责任领导|牵头领导|分管领导|联系领导|具体负责人|主要负责人|牵头负责人|责任人员"
+_DEPT_KEYS = "责任部门|牵头部门|配合部门|协办部门|责任单位|牵头单位|配合单位|协办单位|责任科室|责任处室|实施部门|责任主体"
+_TIME_KEYS = "完成时限|完成时间|时间节点|时间安排|落实时限|截止时间|完成期限|时限|时间"
+_KEYED = re.compile(rf"({_OWNER_KEYS}|{_DEPT_KEYS}|{_TIME_KEYS}|牵头|配合)\s*[:：]\s*([^；;。，,）)\n]+)")
+_BY = re.compile(r"由\s*([^，,；;。（）()\s]{2,16}?)\s*(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)")
+_LEAD_HELP = re.compile(r"([^，,；;。（）()\s由]{2,12}?)牵头[，,、]\s*([^，,；;。（）()\s]{2,24}?)(?:等)?(?:配合|协助|参与)")
+_DEPT_END = re.compile(r"(办公室|办|部|室|处|科|中心|工会|团委|团支部|妇委会|妇联|委员会|支委会|党小组|小组|支部|党委|总支|"
+                       r"工作组|队|所|站|馆|院|校|公司|单位|部门|各科室|各处室)$")
+_CN_NUM = "一二三四五六七八九十"
+_TIME = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:次年\s*)?"
+    rf"(?:[0-9０-９{_CN_NUM}]{{1,3}}\s*(?:[-—～~至到]\s*[0-9０-９{_CN_NUM}]{{1,2}}\s*)?月份?"
+    rf"(?:\s*[0-9０-９{_CN_NUM}]{{1,3}}\s*[日号])?(?:上旬|中旬|下旬|初|中|底|末)?"
+    rf"|第?[一二三四1-4]\s*季度(?:末|底)?|上半年|下半年|年初|年中|年底|年末|全年|年内"
+    r"|每(?:周|月|季度?|半年|年)|按(?:周|月|季度?|年)|长期坚持|常态化开展|常态化|持续推进|适时"
+    r"|七一|五四|国庆节?|春节|元旦|八一|建党节)(?:前后|以前|之前|前|期间|起|左右)?")
+_DATED = ("date", "period", "deadline")
+_SHORT_TITLE = 16  # a whole sentence up to this long is the title; longer ones keep their first clause
+_MAX_TITLE = 40
+
+
+@dataclass
+class _Node:
+    """One outline entry: a numbered paragraph, an unnumbered one inside the outline, or one 一是… part."""
+
+    para: Para
+    depth: int
+    text: str  # without its number
+    numbered: bool
+    children: list["_Node"] = field(default_factory=list)
+    enumerated: bool = False  # a 一是/二是 or inline 1. part of a paragraph
+
+    @property
+    def heading_like(self) -> bool:
+        """A short heading (加强政治建设) rather than a sentence of work: it names a group when it has children."""
+        head, _, rest = _first_sentence(self.text)
+        return len(head) <= _SHORT_TITLE and not rest.strip() and _fields(self.text)[1:] == ("", "", "")
+
+
+def plan_from_document(document: Document, name: str, year: int | None, column_map: dict[str, str]) -> Plan:
+    """Tables through the sheet logic, the outline as one more sheet; locations named by table row or paragraph."""
+    reader = _Reader(document, name)
+    sheets, places, details = reader.sheets()
+    if not sheets:
+        raise PlanError(f"文档「{name}」中没有找到计划内容：既没有含“工作内容”“责任人”“完成时限”等表头的表格，"
+                        f"也没有“一、”“（一）”“1.”这样编号的工作条目。请按这样的格式整理后再上传。")
+    doc_year = year or find_year(reader.title) or next(filter(None, map(find_year, reader.lead_lines)), None)
+    try:
+        plan = plan_from_sheets(sheets, name, doc_year, column_map)
+    except HeaderError as error:
+        raise relocate_header_error(error, places) from None
+    plan = relocate(plan, places, details)
+    organization = reader.organization or plan.organization
+    meta = tuple(reader.meta) + plan.meta
+    issues = list(plan.issues) + reader.issues
+    issues.sort(key=lambda i: (i.table or 0, i.row or 0) if i.table else (0, i.paragraph or 0))
+    return plan.replace(title=reader.title or plan.title, organization=organization, meta=meta,
+                        issuer=reader.issuer, approved_on=reader.approved_on).with_issues(issues)
+
+
+class _Reader:
+    """One pass over the document's blocks: title lines, meta text, the outline and the tables."""
+
+    def __init__(self, document: Document, name: str):
+        self.blocks = list(document.blocks)
+        self.name = name
+        self.title = self.organization = self.issuer = ""
+        self.approved_on = None
+        self.lead_lines: list[str] = []
+        self.meta: list[tuple[str, str]] = []
+        self.issues: list[Issue] = []
+
+    # -- the sheets ------------------------------------------------------------------------------
+    def sheets(self) -> tuple[list[RawSheet], dict, dict]:
+        tables = self.table_sheets()
+        roots = self.outline(has_tables=bool(tables))
+        sheets, places = [], {}
+        for sheet, sheet_places in tables:
+            sheets.append(sheet)
+            places[sheet.name] = sheet_places
+        details: dict[tuple[str, int], str] = {}
+        if roots:
+            rows, prose_places, prose_details = _outline_rows(roots)
+            prose = RawSheet(PROSE_SHEET, rows)
+            first_para = roots[0].para.number
+            first_table = min((p.table for _, ps in tables for p in ps.values()), default=None)
+            before = first_table is None or self._before_table(first_para, first_table)
+            sheets.insert(0 if before else len(sheets), prose)
+            places[PROSE_SHEET] = prose_places
+            details.update({(PROSE_SHEET, r): d for r, d in prose_details.items()})
+        return sheets, places, details
+
+    def _before_table(self, paragraph: int, table: int) -> bool:
+        for block in self.blocks:
+            if isinstance(block, Para) and block.number == paragraph:
+                return True
+            if isinstance(block, Table) and block.number == table:
+                return False
+        return True
+
+    def table_sheets(self) -> list[tuple[RawSheet, dict[int, Place]]]:
+        """Plan-like tables as sheets (a table continued on the next page joined to it); others noted and left."""
+        groups: list[list[Table]] = []
+        previous = None
+        for block in self.blocks:
+            if isinstance(block, Table):
+                if previous is not None and groups and _continues(groups[-1], block):
+                    groups[-1].append(block)
+                else:
+                    groups.append([block])
+            previous = block if isinstance(block, Table) else None
+        plan_like = [g for g in groups if _plan_like(g[0])]
+        if not plan_like and groups and not self._numbered_paragraphs():
+            plan_like = [max(groups, key=lambda g: sum(len(t.rows) for t in g))]  # let the header check speak
+        out = []
+        for group in groups:
+            first = group[0]
+            if group not in plan_like:
+                sample = "｜".join(c for c in (first.rows[0] if first.rows else ()) if c)[:30]
+                self.issues.append(Issue("info", f"表 {first.number} 不像工作计划表（如签字栏、通讯录），未作为计划读取"
+                                                 + (f"：「{sample}」" if sample else "。"), table=first.number,
+                                         hint="如其中有计划内容，请给表格加上“工作内容”“责任人”“完成时限”等表头。"))
+                continue
+            rows, merges, sheet_places = [], [], {}
+            for table in group:
+                skip = _repeated_header(first, table) if table is not first else 0
+                if skip:
+                    self.issues.append(Issue("info", f"表 {table.number} 接续表 {first.number}（跨页续表），"
+                                                     f"其前 {skip} 行是重复的表头，未作为工作项读取。",
+                                             table=table.number, row=1))
+                offset = len(rows) - skip
+                rows.extend(list(r) for r in table.rows[skip:])
+                merges.extend((a + offset, b, c + offset, d) for a, b, c, d in table.merges if a >= skip)
+                for r in range(skip, len(table.rows)):
+                    sheet_places[offset + r + 1] = Place(table=table.number, row=r + 1)
+            out.append((RawSheet(f"表 {first.number}", rows, tuple(merges)), sheet_places))
+        return out
+
+    def _numbered_paragraphs(self) -> bool:
+        return any(isinstance(b, Para) and _marker(b)[0] is not None for b in self.blocks)
+
+    # -- the outline -----------------------------------------------------------------------------
+    def outline(self, has_tables: bool) -> list[_Node]:
+        """Title and lead lines, meta blocks, signatures; the rest as a tree of outline nodes."""
+        paras = [b for b in self.blocks if isinstance(b, Para)]
+        stack: list[tuple] = []  # marker keys of the open outline levels, shallowest first
+        roots: list[_Node] = []
+        path: list[_Node] = []  # the open node at each depth
+        meta_depth: int | None = None  # inside a 指导思想/保障措施 block opened at this depth
+        started = False
+        loose: list[Para] = []  # unnumbered paragraphs outside any outline: lead text, captions
+        for para in paras:
+            key, rest = _marker(para)
+            if self.signature(para, started):
+                continue
+            if key is not None:
+                while key in stack and stack[-1] != key:
+                    stack.pop()
+                if key not in stack:
+                    stack.append(key)
+                depth = stack.index(key)
+                if meta_depth is not None and depth <= meta_depth:
+                    meta_depth = None
+                if meta_depth is not None:
+                    self._meta_text(para.text)
+                    continue
+                if _META.match(rest):
+                    meta_depth = depth
+                    self._meta_open(rest)
+                    continue
+                started = True
+                node = _Node(para, depth, rest, True)
+            else:
+                if meta_depth is not None:
+                    self._meta_text(para.text)
+                    continue
+                if not started:
+                    loose.append(para)
+                    continue
+                if _ATTACHMENT.match(para.text) or _FOOTNOTE.match(para.text):
+                    self.meta.append(("附件" if _ATTACHMENT.match(para.text) else "注", para.text))
+                    continue
+                parent = path[-1] if path else None
+                depth = parent.depth + 1 if parent and parent.heading_like else (parent.depth if parent else 0)
+                node = _Node(para, depth, para.text, False)
+                self.unnumbered(para)
+            del path[depth:]
+            (path[-1].children if path else roots).append(node)
+            path.append(node)
+        items_from_lead = self.lead(loose, has_tables or bool(roots))
+        roots.extend(_Node(p, 0, p.text, False) for p in items_from_lead)
+        return _flatten_wrappers(roots)
+
+    def signature(self, para: Para, started: bool) -> bool:
+        """落款 (the organization alone, the date alone) and 签字 lines: issuer and approval date, noted."""
+        text = para.text
+        if _UNIT_LINE.match(text):
+            return False  # “填报单位：…” over a table names the organization
+        if started and _PARTY_BODY.fullmatch(text.removeprefix("中共").strip()) and not _marker(para)[0]:
+            self.issuer = self.issuer or text
+        elif started and _DATE_LINE.match(text) and len(text) <= 16:
+            found = parse_deadline(text, find_year(text) or 2000)
+            self.approved_on = self.approved_on or found.end
+        elif not (_SIGNATURE.search(text) and len(text) <= 40):
+            return False
+        self.issues.append(Issue("info", f"这一段是落款或签字栏，未作为工作项读取：「{text[:24]}」",
+                                 paragraph=para.number))
+        return True
+
+    def lead(self, loose: list[Para], has_items: bool) -> list[Para]:
+        """Lines before the outline: title, unit and year lines, captions; a preamble kept as plan text.
+
+        With no outline and no plan table they are the only content: each becomes an item (noted)."""
+        items = []
+        for para in loose:
+            text = para.text
+            self.lead_lines.append(text)
+            unit = _UNIT_LINE.match(text)
+            if unit:
+                self.organization = self.organization or re.sub(r"[(（](盖章|公章)[)）]", "", unit.group(1))
+            elif not self.title and len(text) <= 60 and not text.endswith(("。", "；")) \
+                    and (_TITLE_WORDS.search(text) or find_year(text)) and not _ATTACHMENT.fullmatch(text):
+                title = _ATTACHMENT.sub("", text).strip()
+                org_line = next((t for t in self.lead_lines[:-1] if _PARTY_BODY.fullmatch(t.removeprefix("中共"))), "")
+                self.title = title if not org_line or org_line in title else org_line + title
+                self.organization = self.organization or _organization_from(self.title) or org_line
+            elif _PARTY_BODY.fullmatch(text.removeprefix("中共")) or _ATTACHMENT.fullmatch(text) \
+                    or re.fullmatch(r"[(（][^()（）]*(通过|印发|修订|制定)[^()（）]*[)）]", text):
+                continue  # the organization line over the title, “附件1”, “（2026年1月支委会通过）”
+            elif _META.match(text):
+                key = _META.match(text).group(1)
+                self.meta.append((key, re.sub(r"^[^：:]*[:：]", "", text, count=1).strip() or text))
+            elif has_items or len(text) > 120:
+                self.meta.append(("前言", text))
+            else:
+                items.append(para)
+                self.unnumbered(para)
+        return items
+
+    def unnumbered(self, para: Para) -> None:
+        self.issues.append(Issue("info", f"这一段没有编号，已作为一项工作读取：「{para.text[:24]}」",
+                                 paragraph=para.number, hint="如这段不是工作项，请在文档中删去或改写为说明文字。"))
+
+    def _meta_open(self, heading: str) -> None:
+        key = _META.match(heading).group(1)
+        rest = heading[len(key):].lstrip("：:。，, ").strip()
+        self.meta.append((key, rest))
+
+    def _meta_text(self, text: str) -> None:
+        key, value = self.meta[-1]
+        self.meta[-1] = (key, f"{value}\n{text}" if value else text)
+
+
+# -- outline → rows --------------------------------------------------------------------------------
+
+_HEADER = ["序号", "工作内容", "责任人", "责任部门", "完成时限"]
+
+
+def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place], dict[int, str]]:
+    """The outline as table rows (sections, projects, tasks), the paragraph of each row and each row's detail.
+
+    The 序号 cell carries the level: 一 for a section, (一) for a project, 1 for a task, so that the
+    sheet logic builds the same section → project → task tree and ids as for a spreadsheet.
+    """
+    rows: list[list[str]] = [list(_HEADER)]
+    places: dict[int, Place] = {}
+    details: dict[int, str] = {}
+
+    def emit(node: _Node, number: str, section: bool = False) -> None:
+        title, detail, owners, departments, deadline = _item_text(node)
+        rows.append([number, title] + (["", "", ""] if section else [owners, departments, deadline]))
+        places[len(rows)] = Place(paragraph=node.para.number)
+        if detail or section and (owners or departments or deadline):
+            details[len(rows)] = detail if not section else _strip_number(node.text)[len(title):].strip("。；;，, ")
+
+    def tasks(nodes: list[_Node], counter: list[int]) -> None:
+        for node in _expanded(nodes):
+            counter[0] += 1
+            emit(node, str(counter[0]))
+            tasks(node.children, counter)
+
+    sections = [r for r in roots if r.heading_like and _expanded(r.children)]
+    sectioned = len(sections) >= max(1, len(roots) // 2)
+    k_section = k_project = 0
+    for root in _expanded(roots):
+        if sectioned and root.heading_like and _expanded(root.children):
+            k_section += 1
+            emit(root, cn_numeral(min(k_section, 99)), section=True)
+            for k, project in enumerate(_expanded(root.children), 1):
+                emit(project, f"({cn_numeral(min(k, 99))})")
+                tasks(project.children, [0])
+            continue
+        k_project += 1
+        emit(root, f"({cn_numeral(min(k_project, 99))})")
+        tasks(root.children, [0])
+    return rows, places, details
+
+
+def _expanded(nodes: list[_Node]) -> list[_Node]:
+    """Paragraphs whose text is 一是…二是… (or 1.…2.…) become one node per part; a lead clause keeps the rest."""
+    out: list[_Node] = []
+    for node in nodes:
+        parts = _enumeration(node.text)
+        if not parts:
+            out.append(node)
+            continue
+        lead, pieces = parts
+        children = [_Node(node.para, node.depth + 1, piece, True, enumerated=True) for piece in pieces]
+        if lead:
+            node.text = lead
+            node.children = children + node.children
+            out.append(node)
+        else:
+            children[-1].children.extend(node.children)
+            out.extend(children)
+    return out
+
+
+def _enumeration(text: str) -> tuple[str, list[str]] | None:
+    """(lead, parts) when the text runs 一是…二是… (or 1.…2.…) counting up from one; None otherwise."""
+    for pattern, value in ((_ENUM, cells.cn_number), (_INLINE_NUM, int)):
+        marks = [m for m in pattern.finditer(text)]
+        if len(marks) < 2:
+            continue
+        numbers = [value(m.group(1)) for m in marks]
+        if numbers != list(range(1, len(marks) + 1)):
+            continue
+        lead = text[:marks[0].start()].strip(" ：:，,。；;")
+        pieces = [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" ；;，,。")
+                  for k, m in enumerate(marks)]
+        return lead, [p for p in pieces if p]
+    return None
+
+
+def _flatten_wrappers(roots: list[_Node]) -> list[_Node]:
+    """“三、重点任务” holding （一）（二）…: its children take its place."""
+    out: list[_Node] = []
+    for node in roots:
+        if node.numbered and _WRAPPER.match(node.text.strip("。：: ")) and node.children:
+            out.extend(node.children)
+        else:
+            out.append(node)
+    return out
+
+
+def _item_text(node: _Node) -> tuple[str, str, str, str, str]:
+    """(title, detail, owners, departments, deadline) of one node's text; clauses that only say who or
+    when (由李娜负责, 于6月30日前完成) are left out of the title, since the owner and deadline hold them."""
+    clean, owners, departments, deadline = _fields(node.text)
+    clauses = re.split(r"(?<=[，,；;。])", clean)
+    kept = "".join(c for c in clauses if not _WHO_OR_WHEN.fullmatch(c.strip(" ，,；;。"))).strip(" ，,；;")
+    head, _, rest = _first_sentence(kept or clean)
+    return head or clean[:_MAX_TITLE], rest.strip(), owners, departments, deadline
+
+
+_WHO_OR_WHEN = re.compile(rf"(?:由\s*[^，,；;。]{{2,16}}(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)"
+                          rf"|[^，,；;。]{{2,12}}牵头|[^，,；;。]{{2,24}}(?:配合|协助)"
+                          rf"|(?:于|在)?(?:{_TIME.pattern})(?:完成|结束|办结|前完成)?)")
+
+
+def _strip_number(text: str) -> str:
+    return cells.numbering(text)[2]
+
+
+def _first_sentence(text: str) -> tuple[str, str, str]:
+    """(title, separator, detail): the whole of a short sentence, else its first clause."""
+    text = text.strip()
+    body = text.rstrip("。；;！!")
+    if len(body) <= _SHORT_TITLE and not re.search(r"[。；;！!]", body):
+        return body, "", ""
+    for pattern in (r"[。；;！!：:]", r"[，,]"):
+        m = re.search(pattern, body)
+        if m and 2 <= m.start() <= _MAX_TITLE:
+            return text[:m.start()].strip(), m.group(0), text[m.end():].strip()
+    return body, "", ""
+
+
+# -- inline owner, department and time --------------------------------------------------------------
+
+def _fields(text: str) -> tuple[str, str, str, str]:
+    """(text without its bracketed notes, owners, departments, deadline) found inline in one sentence."""
+    owners: list[str] = []
+    departments: list[str] = []
+    times: list[str] = []
+
+    def keyed(segment: str) -> bool:
+        found = False
+        for m in _KEYED.finditer(segment):
+            key, value = m.group(1), m.group(2).strip()
+            found = True
+            if re.fullmatch(_OWNER_KEYS, key):
+                owners.extend(_people(value))
+            elif re.fullmatch(_DEPT_KEYS, key) or key in ("牵头", "配合"):
+                role = "牵头" if "牵头" in key else "配合" if re.search("配合|协办", key) else ""
+                departments.extend(f"{role}：{v}" if role else v for v in _names(value))
+            else:
+                times.append(re.sub(r"(完成|结束|办结)$", "", value))
+        return found
+
+    def bracket(m: re.Match) -> str:
+        inner = m.group(1)
+        was_keyed = keyed(inner)
+        pieces = [p.strip() for p in re.split(r"[，,；;、\s]+", _KEYED.sub("", inner)) if p.strip()]
+        whens = [re.sub(r"(前完成|完成|开展|结束)$", lambda t: "前" if t.group(0) == "前完成" else "", p) for p in pieces]
+        if whens and all(_TIME.fullmatch(w) and parse_deadline(w, 2000).kind not in ("blank", "unreadable")
+                         for w in whens):
+            times.extend(whens)
+            return ""
+        return "" if was_keyed and not pieces else m.group(0) if not was_keyed else "（" + "，".join(pieces) + "）"
+
+    clean = re.sub(r"[（(]([^（）()]{1,80})[）)]", bracket, text)
+    if keyed(clean):
+        clean = _KEYED.sub("", clean)
+        clean = re.sub(r"[；;，,]\s*(?=[；;。，,]|$)", "", clean).strip(" ；;，,")
+    for m in _LEAD_HELP.finditer(clean):
+        departments.extend([f"牵头：{m.group(1)}"] + [f"配合：{n}" for n in _names(m.group(2))])
+    for m in _BY.finditer(clean):
+        who = m.group(1)
+        for name in _names(who):
+            (departments if _DEPT_END.search(name) else owners).extend(
+                [name] if _DEPT_END.search(name) else _people(name))
+    if not times:
+        times = _time_phrases(clean)
+    if clean.endswith(("。", "；")) is False and text.endswith("。"):
+        clean += "。"
+    return clean.strip(), "、".join(dict.fromkeys(owners)), "、".join(dict.fromkeys(departments)), \
+        "，".join(dict.fromkeys(times))
+
+
+def _names(value: str) -> list[str]:
+    return [p.strip() for p in re.split(r"[、，,/／和及]", value) if p.strip()]
+
+
+def _people(value: str) -> list[str]:
+    """Names, a post written straight before a name (组织委员李娜) parted by a space so the owner splitter
+    takes 李娜 as the owner and the post as her role."""
+    out = []
+    for piece in _names(value):
+        if " " not in piece and len(piece) > 3:
+            for cut in (len(piece) - 2, len(piece) - 3):
+                spaced = piece[:cut] + " " + piece[cut:]
+                names, roles = cells.split_people(spaced)
+                if names == (piece[cut:],) and roles:
+                    piece = spaced
+                    break
+        out.append(piece)
+    return out
+
+
+def _time_phrases(text: str) -> list[str]:
+    """The time words of a sentence: the completion date (于…前完成) first, else a rhythm (每月), else the first."""
+    found = []
+    for m in _TIME.finditer(text):
+        phrase = m.group(0).strip()
+        kind = parse_deadline(phrase, 2000).kind
+        if kind in ("blank", "unreadable"):
+            continue
+        tail = text[m.end():m.end() + 2]
+        score = 3 if tail.startswith(("完成", "前完成", "结束", "办结")) or text[max(0, m.start() - 1):m.start()] in "于在" \
+            else 2 if kind == "recurring" else 0 if kind == "vague" else 1
+        found.append((score, phrase, kind))
+    if not found:
+        return []
+    dated = [p for _, p, k in found if k in _DATED]
+    if len(dated) >= 2 and parse_deadline("，".join(dated), 2000).kind in ("period", "deadline") \
+            and not any(k == "recurring" for _, _, k in found):
+        return ["，".join(dated)]
+    best = max(found, key=lambda f: f[0])
+    return [best[1]]
+
+
+def _marker(para: Para) -> tuple[tuple | None, str]:
+    """(outline key, text after the number): the numbering style decides the level, as in Word's outline."""
+    rank, number, rest = cells.numbering(para.text)
+    if rank is not None:
+        return (("dotted", number.count(".")) if rank == cells.RANK_DOTTED else ("rank", rank)), rest
+    if para.heading is not None:
+        return ("heading", para.heading), para.text
+    if para.bullet:
+        return ("bullet",), para.text
+    return None, para.text
+
+
+def _continues(group: list[Table], table: Table) -> bool:
+    """A table right after another, as wide, repeating its header row or starting without one: the same table."""
+    first = group[0]
+    if not table.rows or not first.rows or len(table.rows[0]) != len(first.rows[0]):
+        return False
+    return table.rows[0] in first.rows[:3] or not _plan_like(table)
+
+
+def _repeated_header(first: Table, table: Table) -> int:
+    """How many leading rows of a continued table repeat the first table's header rows."""
+    k = 0
+    while k < min(len(table.rows), len(first.rows), 4) and table.rows[k] == first.rows[k]:
+        k += 1
+    return k
+
+
+def _plan_like(table: Table) -> bool:
+    """A header naming the work (工作内容, 重点任务 …) in the first rows, with at least one more known column."""
+    for row in table.rows[:4]:
+        fields = [field_of(c) for c in row if c]
+        if "title" in fields and len([f for f in fields if f]) >= 2:
+            return True
+    return False
