@@ -89,7 +89,10 @@ def rezip(data: bytes, replace: dict[str, bytes] = {}, add: dict[str, bytes] = {
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression) as dst:
         for info in src.infolist():
-            dst.writestr(copy.copy(info), replace.get(info.filename, src.read(info.filename)))
+            info = copy.copy(info)
+            if info.filename in replace:
+                info.compress_type = compression
+            dst.writestr(info, replace.get(info.filename, src.read(info.filename)))
         for part, body in add.items():
             dst.writestr(part, body)
     return out.getvalue()
@@ -155,4 +158,188 @@ def committee_table() -> bytes:
                                       (2, 1, 3, 1)), header_rows=2)
     document.add_paragraph("")
     add_table(document, [["党委书记（签字）：", "", "日期：", ""]])
+    return save(document)
+
+
+def key_points() -> bytes:
+    """党委 工作要点: 一是…二是… inside （一） paragraphs, （责任部门：…；完成时限：…） notes, 1．full-width dots."""
+    return prose([
+        "中共青禾县教育局委员会2026年党建工作要点",
+        "2026年，局党委党建工作的总体要求是：坚持以党的政治建设为统领，推动全面从严治党向纵深发展。",
+        "一、强化政治引领",
+        "（一）深化理论武装。一是落实党委理论学习中心组学习制度，全年集中学习不少于12次；"
+        "二是开展“青年理论学习小组”活动（责任部门：机关党委；完成时限：每季度）；"
+        "三是组织党员干部参加网络培训，11月底前完成。",
+        "（二）严格意识形态工作责任制。（责任部门：办公室、宣传科；完成时限：6月底前）",
+        "二、夯实基层基础",
+        "1．推进党支部标准化规范化建设，3月启动，9月验收，12月底前总结。（牵头部门：组织科；配合部门：各党支部）",
+        "2．做好发展党员工作，严格程序，由组织科长陈明负责，于10月30日前完成。",
+        "三、工作要求",
+        "各支部要高度重视，结合实际抓好落实。",
+    ])
+
+
+def deep_outline() -> bytes:
+    """Four levels: 一、（一）1.（1）, circled ① under them; owners after 负责人：, times in words."""
+    return prose([
+        "青禾社区党总支2026年工作计划",
+        "一、党的政治建设",
+        "（一）学习教育",
+        "1. 开展“三会一课”，负责人：刘洋，每月",
+        "（1）支委会每月召开一次",
+        "（2）党课每季度一次（责任人：刘洋）",
+        "2. 组织主题党日活动。负责人：周敏；时间：每月15日前后",
+        "（二）志愿服务",
+        "① 组建党员志愿服务队（负责人：吴磊，第一季度）",
+        "② 开展“邻里守望”关爱独居老人行动，全年",
+        "二、党风廉政建设",
+        "（一）开展警示教育月活动，七一前完成（负责人：郑华）",
+    ])
+
+
+def heading_styles() -> bytes:
+    """Headings in Word's own heading styles (标题 1/标题 2) without typed numbers, items as list paragraphs."""
+    document = docx.Document()
+    document.add_paragraph("青禾小学党支部2026年度党建工作计划")
+    document.add_heading("政治建设", level=1)
+    document.add_heading("理论学习", level=2)
+    document.add_paragraph("每月第一周开展集中学习，责任人：孙丽，每月", style="List Bullet")
+    document.add_paragraph("上半年举办读书分享会，责任人：孙丽", style="List Bullet")
+    document.add_heading("组织建设", level=1)
+    document.add_heading("发展党员", level=2)
+    document.add_paragraph("做好入党积极分子培养考察（责任人：钱进，12月底前完成）", style="List Bullet")
+    return save(document)
+
+
+def auto_numbered() -> bytes:
+    """Numbers drawn by Word (numbering.xml: 一、（一）1.), not typed into the text."""
+    document = docx.Document()
+    document.add_paragraph("青禾市税务局第三党支部2026年党建工作计划")
+    numbered(document, [
+        (0, "加强思想建设"),
+        (1, "深化理论学习"),
+        (2, "每月组织一次集中学习（责任人：冯刚）"),
+        (2, "开展专题研讨，第二季度（责任人：冯刚）"),
+        (1, "加强意识形态阵地管理"),
+        (0, "推进党建与业务融合"),
+        (1, "开展“党员先锋岗”创建，由党支部书记何平负责，全年推进"),
+    ], (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")))
+    return save(document)
+
+
+def category_rows_table() -> bytes:
+    """A 计划表 whose category rows (“一、政治建设”) are merged across the whole table, owners in one column,
+    a two-line cell and a note line under the table."""
+    document = docx.Document()
+    document.add_paragraph("青禾市第二人民医院第一党支部2026年度党建工作计划表")
+    rows = [
+        ["序号", "工作内容", "责任人", "完成时限", "备注"],
+        ["一、政治建设", "", "", "", ""],
+        ["1", "学习贯彻全会精神\n开展专题研讨", "支部书记 黄河", "3月底前", ""],
+        ["2", "落实“第一议题”制度", "黄河、林燕", "每月", ""],
+        ["二、温暖关爱", "", "", "", ""],
+        ["3", "走访慰问困难党员", "林燕", "春节前", "重点：退休党员"],
+        ["4", "开展“医路同行”志愿服务", "吕方", "每季度", ""],
+        ["注：时间如有调整，以上级通知为准。", "", "", "", ""],
+    ]
+    add_table(document, rows, merges=((1, 0, 1, 4), (4, 0, 4, 4), (7, 0, 7, 4)))
+    return save(document)
+
+
+def plan_and_contacts() -> bytes:
+    """Several tables: a contact list before the plan table and a 签字 table after; only the plan is read."""
+    document = docx.Document()
+    document.add_paragraph("青禾镇东山村党支部2026年党建工作计划")
+    document.add_paragraph("一、支部委员分工")
+    add_table(document, [["姓名", "职务", "联系电话"], ["赵大山", "村支书", "139000000"], ["钱小雨", "组织委员", "138000000"]])
+    document.add_paragraph("二、年度工作安排")
+    add_table(document, [["序号", "重点任务", "具体措施", "责任人", "时间节点"],
+                         ["1", "产业党建", "成立茶叶合作社党小组", "赵大山", "4月底前"],
+                         ["", "", "开展技术培训2期", "钱小雨", "上半年"],
+                         ["2", "乡村治理", "党员联户全覆盖", "钱小雨", "全年"]],
+              merges=((1, 0, 2, 0), (1, 1, 2, 1)))
+    add_table(document, [["支部书记（签字）：", "", "日期：", ""]])
+    return save(document)
+
+
+def mixed() -> bytes:
+    """Prose outline first, then 附件 with a 任务分解表: both are read into one plan."""
+    document = docx.Document()
+    for line in ["青禾市档案馆党支部2026年党建工作计划",
+                 "一、指导思想",
+                 "坚持以党的政治建设为统领，推动党建与档案业务深度融合。",
+                 "二、主要任务",
+                 "（一）打造“兰台先锋”党建品牌，9月底前完成品牌手册（责任人：邹明）",
+                 "（二）开展“档案里的党史”主题党日，由宣传委员谭静负责，每季度",
+                 "附件：2026年党建与业务融合任务分解表"]:
+        document.add_paragraph(line)
+    add_table(document, [["序号", "工作任务", "责任人", "完成时间"],
+                         ["1", "馆藏红色档案数字化", "邹明", "11月30日"],
+                         ["2", "党员示范岗挂牌", "谭静", "5月"]])
+    return save(document)
+
+
+def continued_without_header() -> bytes:
+    """A table split by a page break, the second part without its header row."""
+    document = docx.Document()
+    document.add_paragraph("青禾街道机关党支部2026年度工作计划")
+    add_table(document, [["序号", "工作内容", "责任人", "完成时限"],
+                         ["1", "召开组织生活会", "冯敏", "2月底前"],
+                         ["2", "开展民主评议党员", "冯敏", "2月底前"]])
+    page_break(document)
+    add_table(document, [["3", "七一表彰优秀党员", "蒋涛", "七一前"],
+                         ["4", "年终述职评议", "冯敏", "12月"]])
+    return save(document)
+
+
+def inline_steps_and_posts() -> bytes:
+    """Sentences carrying the owner as a post and a name, steps in time, a 每月 rhythm with a deadline."""
+    return prose([
+        "青禾职业学院机电系党总支2026年党建工作计划",
+        "1. 实施“双带头人”培育工程，3月启动，6月中期检查，11月底前验收，由党总支书记韩雪负责。",
+        "2. 开展“先锋课堂”系列党课，每月一讲，宣传委员曹阳、组织委员彭博负责。",
+        "3. 建设党员活动室，党建办牵头，后勤处配合，8月底前完成。",
+        "4. 适时组织党员赴红色教育基地开展现场教学。",
+    ])
+
+
+def unnumbered_only() -> bytes:
+    """No outline at all: each paragraph after the title is one piece of work (read, and said so)."""
+    return prose([
+        "青禾物流公司党支部2026年工作打算",
+        "每月开展一次主题党日活动。",
+        "6月底前完成支部换届选举。",
+        "第四季度组织党员评议。",
+    ])
+
+
+def dotted_outline() -> bytes:
+    """Numbered 1 / 1.1 / 1.2 in the text (第一部分 as the part heading), the dotted style some offices use."""
+    return prose([
+        "青禾市机关事务管理局党支部2026年党建工作计划",
+        "第一部分 思想建设",
+        "1.1 开展“学思想、强党性”读书班，4月底前完成（责任人：陶然）",
+        "1.2 建立青年理论学习小组，负责人：陶然、施雨，每季度",
+        "第二部分 作风建设",
+        "2.1 开展“作风提升年”活动，全年推进，由机关纪委负责",
+    ])
+
+
+def wrapped_and_nested() -> bytes:
+    """Paragraphs inside a content control (w:sdt), a row starting after a gridBefore gap and a cell holding
+    a nested table: read as Word shows them."""
+    document = docx.Document()
+    document.add_paragraph("青禾县融媒体中心党支部2026年党建工作计划")
+    table = add_table(document, [["序号", "工作内容", "责任人", "完成时限"],
+                          ["1", "打造“融媒先锋”品牌", "柏青", "9月底前"],
+                          ["2", "", "柏青", "每月"]])
+    inner = table.cell(2, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "开展“新闻+党建”直播"
+    body = document.element.body
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    sdt.append(content)
+    paragraph = document.add_paragraph("注：本计划经支委会审议通过。")
+    content.append(paragraph._p)
+    body.insert(len(body) - 1, sdt)  # before sectPr
     return save(document)

@@ -1,4 +1,5 @@
 """Word plans: outline prose and task tables read into the plan model, with places named by paragraph or table row."""
+import re
 from datetime import date
 
 import pytest
@@ -55,3 +56,139 @@ def test_committee_table_with_merges_and_continued_pages():
     where = {i.where() for i in plan.issues}
     assert "表 2 第 4 行" in where
     assert any("表 3" in w for w in where)  # the signature table is skipped, and said so
+
+
+def test_key_points_split_one_shi_er_shi_into_tasks_with_bracketed_departments():
+    plan = load_plan(docs.key_points(), "工作要点.docx")
+    assert plan.organization == "中共青禾县教育局委员会" and plan.title.endswith("党建工作要点")
+    items = by_title(plan)
+    study = items["深化理论武装"]
+    assert study.level == "project"
+    tasks = [i.title for i in plan.children(study.id)]
+    assert tasks == ["落实党委理论学习中心组学习制度", "开展“青年理论学习小组”活动", "组织党员干部参加网络培训"]
+    assert items["开展“青年理论学习小组”活动"].recurrence == "quarterly"
+    assert items["开展“青年理论学习小组”活动"].departments == ("机关党委",)
+    assert items["组织党员干部参加网络培训"].end == date(2026, 11, 30)
+    assert items["严格意识形态工作责任制"].departments == ("办公室", "宣传科")
+    steps = items["推进党支部标准化规范化建设"]
+    assert (steps.start, steps.end) == (date(2026, 3, 1), date(2026, 12, 31))  # 3月启动 … 12月底前总结
+    assert steps.departments == ("组织科", "各党支部") and "牵头：组织科" in steps.notes
+    assert items["做好发展党员工作，严格程序"].owners == ("陈明",)
+    assert "工作要求" in dict(plan.meta)  # 三、工作要求 is plan text, not a section
+    assert [s.title for s in plan.sections] == ["强化政治引领", "夯实基层基础"]
+
+
+def test_four_level_outline_keeps_projects_and_flattens_deeper_levels_into_tasks():
+    plan = load_plan(docs.deep_outline(), "社区.docx")
+    assert [s.title for s in plan.sections] == ["党的政治建设", "党风廉政建设"]
+    items = by_title(plan)
+    assert items["学习教育"].level == "project"
+    assert [i.title for i in plan.children(items["学习教育"].id)] == [
+        "开展“三会一课”", "支委会每月召开一次", "党课每季度一次", "组织主题党日活动"]
+    assert items["组织主题党日活动"].owners == ("周敏",) and items["组织主题党日活动"].recurrence == "monthly"
+    assert items["组建党员志愿服务队"].end == date(2026, 3, 31) and items["组建党员志愿服务队"].owners == ("吴磊",)
+    assert items["开展警示教育月活动"].end == date(2026, 6, 30)  # 七一前
+    assert len({i.id for i in plan.items}) == len(plan.items)
+
+
+def test_heading_styles_and_bullets_make_the_outline():
+    plan = load_plan(docs.heading_styles(), "小学.docx")
+    assert [s.title for s in plan.sections] == ["政治建设", "组织建设"]
+    assert [p.title for p in plan.projects] == ["理论学习", "发展党员"]
+    items = by_title(plan)
+    assert items["每月第一周开展集中学习"].owners == ("孙丽",) and items["每月第一周开展集中学习"].level == "task"
+    assert items["做好入党积极分子培养考察"].end == date(2026, 12, 31)
+
+
+def test_word_automatic_numbering_is_read_as_typed_numbers():
+    plan = load_plan(docs.auto_numbered(), "税务.docx")
+    assert [s.title for s in plan.sections] == ["加强思想建设", "推进党建与业务融合"]
+    assert [p.title for p in plan.projects][:2] == ["深化理论学习", "加强意识形态阵地管理"]
+    items = by_title(plan)
+    assert items["开展专题研讨"].level == "task" and items["开展专题研讨"].end == date(2026, 6, 30)
+    post = items["开展“党员先锋岗”创建"]
+    assert post.owners == ("何平",) and "党支部书记：何平" in post.notes
+
+
+def test_table_with_category_rows_merged_across():
+    plan = load_plan(docs.category_rows_table(), "医院.docx")
+    assert [s.title for s in plan.sections] == ["政治建设", "温暖关爱"]
+    items = by_title(plan)
+    assert items["走访慰问困难党员"].end == date(2026, 2, 16)  # 春节前, 2026
+    assert items["落实“第一议题”制度"].owners == ("黄河", "林燕")
+    note = [i for i in plan.issues if "注释" in i.message]
+    assert [i.where() for i in note] == ["表 1 第 8 行"]
+
+
+def test_contact_and_signature_tables_are_skipped_and_headings_over_tables_are_captions():
+    plan = load_plan(docs.plan_and_contacts(), "村.docx")
+    assert [p.title for p in plan.projects] == ["产业党建", "乡村治理"]  # 重点任务 | 具体措施 groups
+    assert [t.title for t in plan.tasks] == ["成立茶叶合作社党小组", "开展技术培训2期", "党员联户全覆盖"]
+    assert by_title(plan)["开展技术培训2期"].parent == by_title(plan)["产业党建"].id  # merged 重点任务 cell
+    skipped = [i for i in plan.issues if "不像工作计划表" in i.message]
+    assert [i.table for i in skipped] == [1, 3]
+    assert dict(plan.meta)["表 2"] == "年度工作安排"
+
+
+def test_mixed_prose_and_task_table_are_one_plan():
+    plan = load_plan(docs.mixed(), "档案馆.docx")
+    titles = [p.title for p in plan.projects]
+    assert titles == ["打造“兰台先锋”党建品牌", "开展“档案里的党史”主题党日", "馆藏红色档案数字化", "党员示范岗挂牌"]
+    items = by_title(plan)
+    assert items["打造“兰台先锋”党建品牌"].source.sheet == "正文"
+    assert items["馆藏红色档案数字化"].source.sheet == "表 1" and items["馆藏红色档案数字化"].end == date(2026, 11, 30)
+    assert items["开展“档案里的党史”主题党日"].owners == ("谭静",)
+    assert "指导思想" in dict(plan.meta) and "附件" in dict(plan.meta)
+    assert len({i.id for i in plan.items}) == len(plan.items)
+
+
+def test_table_continued_without_its_header():
+    plan = load_plan(docs.continued_without_header(), "街道.docx")
+    assert [p.title for p in plan.projects] == ["召开组织生活会", "开展民主评议党员", "七一表彰优秀党员", "年终述职评议"]
+    assert by_title(plan)["七一表彰优秀党员"].source.sheet == "表 2"
+    assert by_title(plan)["七一表彰优秀党员"].end == date(2026, 6, 30)
+
+
+def test_owners_as_posts_steps_and_vague_times_in_sentences():
+    plan = load_plan(docs.inline_steps_and_posts(), "学院.docx")
+    items = by_title(plan)
+    steps = items["实施“双带头人”培育工程"]
+    assert steps.owners == ("韩雪",) and (steps.start, steps.end) == (date(2026, 3, 1), date(2026, 11, 30))
+    assert "6月中期检查" in steps.detail
+    assert items["开展“先锋课堂”系列党课"].owners == ("曹阳", "彭博")
+    assert items["建设党员活动室"].departments == ("党建办", "后勤处")
+    vague = items["适时组织党员赴红色教育基地开展现场教学"]
+    assert vague.end is None and vague.deadline_text == "适时"
+    assert any(i.severity == "info" and "不够具体" in i.message and i.paragraph == 5 for i in plan.issues)
+
+
+def test_paragraphs_without_any_outline_are_items_and_said_so():
+    plan = load_plan(docs.unnumbered_only(), "公司.docx")
+    assert [p.end for p in plan.projects] == [date(2026, 12, 31), date(2026, 6, 30), date(2026, 12, 31)]
+    notes = [i.paragraph for i in plan.issues if "没有编号" in i.message]
+    assert notes == [2, 3, 4]
+
+
+def test_dotted_numbers_and_parts():
+    plan = load_plan(docs.dotted_outline(), "机关.docx")
+    assert [s.title for s in plan.sections] == ["思想建设", "作风建设"]
+    items = by_title(plan)
+    assert items["建立青年理论学习小组"].owners == ("陶然", "施雨")
+    assert items["开展“作风提升年”活动"].departments == ("机关纪委",)
+
+
+def test_content_controls_and_nested_tables():
+    plan = load_plan(docs.wrapped_and_nested(), "融媒.docx")
+    assert [p.title for p in plan.projects] == ["打造“融媒先锋”品牌", "开展“新闻+党建”直播"]
+    assert dict(plan.meta)["注"].startswith("注：本计划")
+
+
+@pytest.mark.parametrize("build", [docs.branch_prose, docs.committee_table, docs.key_points, docs.mixed,
+                                   docs.plan_and_contacts, docs.auto_numbered])
+def test_every_issue_is_placed_in_the_document(build):
+    plan = load_plan(build(), "计划.docx")
+    for issue in plan.issues:
+        assert issue.sheet is None and "工作表" not in issue.message
+        if issue.table:
+            assert issue.paragraph is None
+        assert not re.search(r"第 \d+ 行", issue.message) or issue.table, issue

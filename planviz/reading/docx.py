@@ -13,6 +13,8 @@ MAX_PARAGRAPHS = 100_000  # a long plan has a few hundred; more is a generated o
 MAX_TABLE_CELLS = 500_000
 _CHUNK = 1 << 20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(p|tc)(?=[\s/>])")  # any namespace prefix: the parser accepts them all
+MAX_GRID_COLUMNS = 256  # a plan table has 4–12
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ def _check_counts(data: bytes, name: str) -> None:
                     cut = buffer.rfind(b"<", max(0, len(buffer) - 64))  # keep a tag split between chunks whole
                     cut = len(buffer) if cut < 0 else cut
                     done, carry = buffer[:cut], buffer[cut:]
-                    paragraphs += done.count(b"<w:p>") + done.count(b"<w:p ")
-                    cells += done.count(b"<w:tc>") + done.count(b"<w:tc ")
+                    for tag in _ELEMENT.findall(done):
+                        paragraphs += tag == b"p"
+                        cells += tag == b"tc"
                     if paragraphs > MAX_PARAGRAPHS or cells > MAX_TABLE_CELLS:
                         raise PlanError(f"文件「{name}」中的段落或表格单元格多得异常（超过 {MAX_PARAGRAPHS:,} 段"
                                         f"或 {MAX_TABLE_CELLS:,} 个单元格），疑似异常文件，已拒绝读取。"
@@ -162,13 +165,13 @@ def _table(tbl, number: int) -> Table:
         in_header = in_header and repeated
         header_rows += in_header
         before = trpr.find(_W + "gridBefore") if trpr is not None else None
-        col = int(before.get(_W + "val", 0)) if before is not None else 0
+        col = _count(before, 0)
         row = [""] * col
         continued: set[int] = set()
         for tc in tr.iterchildren(_W + "tc"):
             tcpr = tc.find(_W + "tcPr")
             span_el = tcpr.find(_W + "gridSpan") if tcpr is not None else None
-            span = max(1, min(int(span_el.get(_W + "val", 1)), 64)) if span_el is not None else 1
+            span = max(1, _count(span_el, 1))
             vmerge = tcpr.find(_W + "vMerge") if tcpr is not None else None
             kind = None if vmerge is None else (vmerge.get(_W + "val") or "continue")
             if kind == "continue" and col in open_vertical:
@@ -184,6 +187,9 @@ def _table(tbl, number: int) -> Table:
                         open_vertical[col] = merge
                         continued.add(col)
             col += span
+            if col > MAX_GRID_COLUMNS:
+                raise PlanError(f"表 {number} 有超过 {MAX_GRID_COLUMNS} 列，疑似异常文件，已拒绝读取。"
+                                f"若这是正常的计划，请删除无关的列后另存为 docx 再上传。")
         for c in [c for c in open_vertical if c not in continued]:
             del open_vertical[c]  # a vertical merge ends where the next row has no continuing cell
         grid.append(row)
@@ -191,6 +197,12 @@ def _table(tbl, number: int) -> Table:
     rows = tuple(tuple(row + [""] * (width - len(row))) for row in grid)
     kept = tuple(tuple(m) for m in merges if m[2] > m[0] or m[3] > m[1])
     return Table(number, rows, kept, header_rows)
+
+
+def _count(element, default: int) -> int:
+    """A w:val count (gridSpan, gridBefore) as a small non-negative number; junk counts as ``default``."""
+    value = element.get(_W + "val", "") if element is not None else ""
+    return min(int(value), MAX_GRID_COLUMNS + 1) if value.isdigit() else default
 
 
 # -- Word's automatic numbering --------------------------------------------------------------------
@@ -225,6 +237,12 @@ def _format_number(n: int, fmt: str) -> str:
     return str(n)
 
 
+def _val(element, attribute: str, default: int) -> int:
+    """A numeric attribute of a numbering element (ilvl, start), bounded; junk or absence gives ``default``."""
+    value = element.get(_W + attribute, "") if element is not None else ""
+    return min(int(value), 10_000) if value.isdigit() else default
+
+
 class _Numbering:
     """Writes out the numbers Word draws for list paragraphs (numbering.xml), counting as Word does."""
 
@@ -238,17 +256,17 @@ class _Numbering:
         abstract = {}
         for a in root.iterchildren(_W + "abstractNum"):
             abstract[a.get(_W + "abstractNumId")] = {
-                int(lvl.get(_W + "ilvl", 0)): lvl for lvl in a.iterchildren(_W + "lvl")}
+                _val(lvl, "ilvl", 0): lvl for lvl in a.iterchildren(_W + "lvl")}
         for num in root.iterchildren(_W + "num"):
             ref = num.find(_W + "abstractNumId")
             lvls = abstract.get(ref.get(_W + "val") if ref is not None else None, {})
-            overrides = {int(o.get(_W + "ilvl", 0)): o for o in num.iterchildren(_W + "lvlOverride")}
+            overrides = {_val(o, "ilvl", 0): o for o in num.iterchildren(_W + "lvlOverride")}
             for ilvl, lvl in lvls.items():
                 start_el = lvl.find(_W + "start")
-                start = int(start_el.get(_W + "val", 1)) if start_el is not None else 1
+                start = _val(start_el, "val", 1)
                 override = overrides.get(ilvl)
                 if override is not None and override.find(_W + "startOverride") is not None:
-                    start = int(override.find(_W + "startOverride").get(_W + "val", start))
+                    start = _val(override.find(_W + "startOverride"), "val", start)
                 fmt = lvl.find(_W + "numFmt")
                 text = lvl.find(_W + "lvlText")
                 self.levels[(num.get(_W + "numId"), ilvl)] = (
@@ -265,7 +283,7 @@ class _Numbering:
             id_el, lvl_el = numpr.find(_W + "numId"), numpr.find(_W + "ilvl")
             num_id = num_id or (id_el.get(_W + "val") if id_el is not None else None)
             if lvl_el is not None:
-                ilvl = int(lvl_el.get(_W + "val", 0))
+                ilvl = _val(lvl_el, "val", 0)
             break
         if not num_id or num_id == "0" or (num_id, ilvl) not in self.levels:
             return "", False
@@ -319,7 +337,8 @@ def relocate(plan: Plan, places: dict[str, dict[int, Place]], details: dict[tupl
             where = Source(f"表 {place.table}", place.row) if place.table else Source(src.sheet, place.paragraph)
             item = replace(item, source=where, detail=detail)
         items.append(item)
-    return plan.with_items(items).with_issues(issues)
+    columns = tuple(c for c in plan.columns if c.sheet != PROSE_SHEET)  # the outline has no columns of its own
+    return plan.with_items(items).with_issues(issues).replace(columns=columns)
 
 
 def _relocated(issue: Issue, places: dict[str, dict[int, Place]]) -> Issue:

@@ -31,8 +31,9 @@ _TIME_KEYS = "完成时限|完成时间|时间节点|时间安排|落实时限|�
 _KEYED = re.compile(rf"({_OWNER_KEYS}|{_DEPT_KEYS}|{_TIME_KEYS}|牵头|配合)\s*[:：]\s*([^；;。，,）)\n]+)")
 _BY = re.compile(r"由\s*([^，,；;。（）()\s]{2,16}?)\s*(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)")
 _LEAD_HELP = re.compile(r"([^，,；;。（）()\s由]{2,12}?)牵头[，,、]\s*([^，,；;。（）()\s]{2,24}?)(?:等)?(?:配合|协助|参与)")
+_CLAUSE_OWNER = re.compile(r"(?:^|(?<=[，,；;]))\s*([^，,；;。由]{2,30}?)(?:亲自|具体|共同|统一)?负责(?=[。；;]?$|[。；;])")
 _DEPT_END = re.compile(r"(办公室|办|部|室|处|科|中心|工会|团委|团支部|妇委会|妇联|委员会|支委会|党小组|小组|支部|党委|总支|"
-                       r"工作组|队|所|站|馆|院|校|公司|单位|部门|各科室|各处室)$")
+                       r"工作组|委|组|队|所|站|馆|院|校|公司|单位|部门|各科室|各处室)$")
 _CN_NUM = "一二三四五六七八九十"
 _TIME = re.compile(
     r"(?:(?:19|20)\d{2}\s*年\s*)?(?:次年\s*)?"
@@ -66,7 +67,7 @@ class _Node:
 
 def plan_from_document(document: Document, name: str, year: int | None, column_map: dict[str, str]) -> Plan:
     """Tables through the sheet logic, the outline as one more sheet; locations named by table row or paragraph."""
-    reader = _Reader(document, name)
+    reader = _Reader(document, name, column_map)
     sheets, places, details = reader.sheets()
     if not sheets:
         raise PlanError(f"文档「{name}」中没有找到计划内容：既没有含“工作内容”“责任人”“完成时限”等表头的表格，"
@@ -88,9 +89,10 @@ def plan_from_document(document: Document, name: str, year: int | None, column_m
 class _Reader:
     """One pass over the document's blocks: title lines, meta text, the outline and the tables."""
 
-    def __init__(self, document: Document, name: str):
+    def __init__(self, document: Document, name: str, column_map: dict[str, str]):
         self.blocks = list(document.blocks)
         self.name = name
+        self.column_map = column_map  # the user's own column names: their table is a plan table
         self.title = self.organization = self.issuer = ""
         self.approved_on = None
         self.lead_lines: list[str] = []
@@ -131,12 +133,12 @@ class _Reader:
         previous = None
         for block in self.blocks:
             if isinstance(block, Table):
-                if previous is not None and groups and _continues(groups[-1], block):
+                if previous is not None and groups and _continues(groups[-1], block, self.column_map):
                     groups[-1].append(block)
                 else:
                     groups.append([block])
             previous = block if isinstance(block, Table) else None
-        plan_like = [g for g in groups if _plan_like(g[0])]
+        plan_like = [g for g in groups if _plan_like(g[0], self.column_map)]
         if not plan_like and groups and not self._numbered_paragraphs():
             plan_like = [max(groups, key=lambda g: sum(len(t.rows) for t in g))]  # let the header check speak
         out = []
@@ -169,14 +171,23 @@ class _Reader:
     # -- the outline -----------------------------------------------------------------------------
     def outline(self, has_tables: bool) -> list[_Node]:
         """Title and lead lines, meta blocks, signatures; the rest as a tree of outline nodes."""
-        paras = [b for b in self.blocks if isinstance(b, Para)]
         stack: list[tuple] = []  # marker keys of the open outline levels, shallowest first
         roots: list[_Node] = []
         path: list[_Node] = []  # the open node at each depth
         meta_depth: int | None = None  # inside a 指导思想/保障措施 block opened at this depth
         started = False
         loose: list[Para] = []  # unnumbered paragraphs outside any outline: lead text, captions
-        for para in paras:
+        last: _Node | None = None  # the node made from the block just before
+        for para in self.blocks:
+            if isinstance(para, Table):
+                if last is not None and last.numbered and last.heading_like and not last.children and path:
+                    # “二、年度工作安排” over a table: the table's caption, not a piece of work
+                    del path[-1]
+                    (path[-1].children if path else roots).remove(last)
+                    self.meta.append((f"表 {para.number}", last.text))
+                last = None
+                continue
+            last = None
             key, rest = _marker(para)
             if self.signature(para, started):
                 continue
@@ -214,6 +225,7 @@ class _Reader:
             del path[depth:]
             (path[-1].children if path else roots).append(node)
             path.append(node)
+            last = node
         items_from_lead = self.lead(loose, has_tables or bool(roots))
         roots.extend(_Node(p, 0, p.text, False) for p in items_from_lead)
         return _flatten_wrappers(roots)
@@ -254,6 +266,8 @@ class _Reader:
             elif _PARTY_BODY.fullmatch(text.removeprefix("中共")) or _ATTACHMENT.fullmatch(text) \
                     or re.fullmatch(r"[(（][^()（）]*(通过|印发|修订|制定)[^()（）]*[)）]", text):
                 continue  # the organization line over the title, “附件1”, “（2026年1月支委会通过）”
+            elif _FOOTNOTE.match(text):
+                self.meta.append(("注", text))
             elif _META.match(text):
                 key = _META.match(text).group(1)
                 self.meta.append((key, re.sub(r"^[^：:]*[:：]", "", text, count=1).strip() or text))
@@ -382,7 +396,7 @@ def _item_text(node: _Node) -> tuple[str, str, str, str, str]:
 
 _WHO_OR_WHEN = re.compile(rf"(?:由\s*[^，,；;。]{{2,16}}(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)"
                           rf"|[^，,；;。]{{2,12}}牵头|[^，,；;。]{{2,24}}(?:配合|协助)"
-                          rf"|(?:于|在)?(?:{_TIME.pattern})(?:完成|结束|办结|前完成)?)")
+                          rf"|(?:于|在)?(?:{_TIME.pattern})(?:完成|结束|办结|前完成|推进|实施|进行)?)")
 
 
 def _strip_number(text: str) -> str:
@@ -441,8 +455,9 @@ def _fields(text: str) -> tuple[str, str, str, str]:
         clean = re.sub(r"[；;，,]\s*(?=[；;。，,]|$)", "", clean).strip(" ；;，,")
     for m in _LEAD_HELP.finditer(clean):
         departments.extend([f"牵头：{m.group(1)}"] + [f"配合：{n}" for n in _names(m.group(2))])
-    for m in _BY.finditer(clean):
-        who = m.group(1)
+    by = [m.group(1) for m in _BY.finditer(clean)] or [
+        m.group(1) for m in _CLAUSE_OWNER.finditer(clean) if not _TIME.search(m.group(1))]
+    for who in by:
         for name in _names(who):
             (departments if _DEPT_END.search(name) else owners).extend(
                 [name] if _DEPT_END.search(name) else _people(name))
@@ -508,12 +523,12 @@ def _marker(para: Para) -> tuple[tuple | None, str]:
     return None, para.text
 
 
-def _continues(group: list[Table], table: Table) -> bool:
+def _continues(group: list[Table], table: Table, column_map: dict[str, str]) -> bool:
     """A table right after another, as wide, repeating its header row or starting without one: the same table."""
     first = group[0]
     if not table.rows or not first.rows or len(table.rows[0]) != len(first.rows[0]):
         return False
-    return table.rows[0] in first.rows[:3] or not _plan_like(table)
+    return table.rows[0] in first.rows[:3] or not _plan_like(table, column_map)
 
 
 def _repeated_header(first: Table, table: Table) -> int:
@@ -524,9 +539,11 @@ def _repeated_header(first: Table, table: Table) -> int:
     return k
 
 
-def _plan_like(table: Table) -> bool:
-    """A header naming the work (工作内容, 重点任务 …) in the first rows, with at least one more known column."""
+def _plan_like(table: Table, column_map: dict[str, str]) -> bool:
+    """A header naming the work (工作内容, 重点任务 …) and one more known column, or a column the user mapped."""
     for row in table.rows[:4]:
+        if column_map and any(c in column_map for c in row if c):
+            return True
         fields = [field_of(c) for c in row if c]
         if "title" in fields and len([f for f in fields if f]) >= 2:
             return True

@@ -1,0 +1,100 @@
+"""Hostile and unusable Word files: refused with a Chinese message naming the file, never a traceback."""
+import io
+import zipfile
+
+import docx
+import pytest
+
+import docs
+from planviz.model import PlanError
+from planviz.reading import load_plan
+from planviz.reading.safety import check_container
+
+BODY = "word/document.xml"
+
+
+def refused(data: bytes, name: str = "计划.docx") -> str:
+    with pytest.raises(PlanError) as caught:
+        load_plan(data, name)
+    message = str(caught.value)
+    assert f"「{name}」" in message or "文件" in message
+    assert "Traceback" not in message and "Error:" not in message.replace("Error：", "")
+    return message
+
+
+def document_with(body: bytes, compression=zipfile.ZIP_DEFLATED) -> bytes:
+    """A real python-docx package whose body part is replaced by ``body``."""
+    return docs.rezip(docs.save(docx.Document()), {BODY: body}, compression=compression)
+
+
+def test_docx_is_recognised_by_content_whatever_its_name():
+    data = docs.branch_prose()
+    assert check_container(data, "计划.xlsx") == "docx"
+    assert load_plan(data, "计划.xlsx").sections  # a Word plan renamed .xlsx is still read
+    from planviz.template import template_bytes
+
+    assert check_container(template_bytes(), "模板.docx") == "xlsx"  # and the reverse
+    assert load_plan(template_bytes(), "模板.docx").items
+
+
+def test_old_binary_doc_asks_for_docx():
+    from test_safety import cfb
+
+    message = refused(cfb({"WordDocument": bytes(5000)}), "计划.doc")
+    assert "旧版 Word 文档" in message and "docx" in message
+
+
+def test_zip_bomb_in_the_body_is_refused():
+    huge = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' \
+           + b" " * (30 * 1024 * 1024) + b"</w:document>"
+    assert "压缩炸弹" in refused(document_with(huge))
+
+
+def test_entity_declarations_are_refused():
+    evil = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            b'<w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+    assert "DOCTYPE" in refused(document_with(evil))
+
+
+@pytest.mark.parametrize("element", [b"<w:p/>", b"<x:tc/>"])
+def test_absurd_counts_are_refused_before_parsing(element):
+    body = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            b'xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            + element * 600_000 + b"</w:body></w:document>")
+    assert "多得异常" in refused(document_with(body, zipfile.ZIP_STORED))  # stored: the ratio check does not see it
+
+
+def test_absurd_grid_span_is_refused():
+    document = docx.Document()
+    docs.add_table(document, [["序号", "工作内容", "责任人"], ["1", "学习", "张三"]])
+    data = docs.save(document)
+    body = docs.part(data, BODY).replace(b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="99999999"/>', 1)
+    assert "列" in refused(docs.rezip(data, {BODY: body}))
+
+
+def test_truncated_and_garbled_documents():
+    data = docs.branch_prose()
+    assert "已损坏或不完整" in refused(data[: len(data) // 2])
+    garbled = document_with(b"<w:document><w:body><w:p>")
+    assert "docx" in refused(garbled)
+
+
+def test_empty_document_says_what_a_plan_needs():
+    message = refused(docs.save(docx.Document()), "空白.docx")
+    assert "没有找到计划内容" in message and "工作内容" in message
+
+
+def test_document_without_plan_table_asks_for_columns():
+    """A lone table whose header the reader cannot name: the column-mapping request, naming 表 1."""
+    from planviz.model import HeaderError
+
+    document = docx.Document()
+    docs.add_table(document, [["第一栏", "第二栏", "第三栏"], ["学习党章", "张三", "3月"], ["党课", "李四", "6月"]])
+    with pytest.raises(HeaderError) as caught:
+        load_plan(docs.save(document), "表格.docx")
+    assert "表 1" in str(caught.value) and "工作表" not in str(caught.value)
+    assert caught.value.columns == ("第一栏", "第二栏", "第三栏")
+    plan = load_plan(docs.save(document), "表格.docx",
+                     column_map={"第一栏": "title", "第二栏": "owners", "第三栏": "deadline"})
+    assert [i.owners for i in plan.items] == [("张三",), ("李四",)]
