@@ -343,3 +343,22 @@ def wrapped_and_nested() -> bytes:
     content.append(paragraph._p)
     body.insert(len(body) - 1, sdt)  # before sectPr
     return save(document)
+
+
+def notice_with_leaders() -> bytes:
+    """A 通知 wrapping the plan: the title names it in 《》, sections name a 牵头领导, keys parted by spaces,
+    inline (1)(2) parts, square-bracket notes and dates written 2026.3.31."""
+    document = docx.Document()
+    document.add_heading("关于印发《青禾市交通运输局机关党委2026年党建工作要点》的通知", level=1)
+    for line in [
+        "各党支部：",
+        "现将《青禾市交通运输局机关党委2026年党建工作要点》印发给你们，请结合实际认真贯彻落实。",
+        "一、强化理论武装（牵头领导：苏明）",
+        "1. 抓好中心组学习。（1）每月集中学习一次；（2）每季度开展一次专题研讨。责任人：苏明  完成时限：全年",
+        "2. 办好“交通大讲堂”【责任部门：宣传科】，2026.3.31前完成首期。",
+        "二、建强基层组织（牵头领导：方圆）",
+        "1. 开展支部书记轮训，责任人：方圆 时间：二季度",
+        "2. 五一前完成“先锋驿站”建设。",
+    ]:
+        document.add_paragraph(line)
+    return save(document)

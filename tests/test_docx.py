@@ -192,3 +192,20 @@ def test_every_issue_is_placed_in_the_document(build):
         if issue.table:
             assert issue.paragraph is None
         assert not re.search(r"第 \d+ 行", issue.message) or issue.table, issue
+
+
+def test_notice_over_the_plan_leaders_on_sections_and_spaced_keys():
+    plan = load_plan(docs.notice_with_leaders(), "通知.docx")
+    assert plan.title == "青禾市交通运输局机关党委2026年党建工作要点" and plan.year == 2026
+    assert plan.organization == "青禾市交通运输局机关党委"
+    assert [s.title for s in plan.sections] == ["强化理论武装", "建强基层组织"]
+    assert "苏明" in plan.sections[0].detail  # the 牵头领导 of a section stays readable
+    items = by_title(plan)
+    study = items["抓好中心组学习"]
+    assert study.owners == ("苏明",) and study.deadline_text == "全年"  # keys parted by spaces, said of the whole
+    assert [t.title for t in plan.children(study.id)] == ["每月集中学习一次", "每季度开展一次专题研讨"]
+    assert items["办好“交通大讲堂”"].departments == ("宣传科",) and items["办好“交通大讲堂”"].end == date(2026, 3, 31)
+    assert items["开展支部书记轮训"].owners == ("方圆",) and items["开展支部书记轮训"].end == date(2026, 6, 30)
+    assert items["五一前完成“先锋驿站”建设"].end == date(2026, 4, 30)
+    assert not any("没有编号" in i.message for i in plan.issues)  # 各党支部： and 现将… are the notice's words
+    assert [k for k, _ in plan.meta].count("前言") == 2

@@ -24,11 +24,17 @@ _UNIT_LINE = re.compile(r"^(?:填报|报送|制定)?(?:单位|党组织|组织�
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
 _ENUM = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是[，,：:]?")  # 一是…二是…
 _INLINE_NUM = re.compile(r"(?:^|(?<=[。；;：:]))\s*(\d{1,2})[.．、](?!\d)")  # “主要内容：1.研究…；2.分析…”
+_INLINE_PAREN = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*[（(](\d{1,2})[)）]")
+_INLINE_CIRCLED = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*([①②③④⑤⑥⑦⑧⑨⑩])")
+_ENUMERATIONS = ((_ENUM, cells.cn_number), (_INLINE_NUM, int), (_INLINE_PAREN, int),
+                 (_INLINE_CIRCLED, lambda c: "①②③④⑤⑥⑦⑧⑨⑩".index(c) + 1))
 
 _OWNER_KEYS = "责任人|负责人|责任领导|牵头领导|分管领导|联系领导|具体负责人|主要负责人|牵头负责人|责任人员"
 _DEPT_KEYS = "责任部门|牵头部门|配合部门|协办部门|责任单位|牵头单位|配合单位|协办单位|责任科室|责任处室|实施部门|责任主体"
 _TIME_KEYS = "完成时限|完成时间|时间节点|时间安排|落实时限|截止时间|完成期限|时限|时间"
-_KEYED = re.compile(rf"({_OWNER_KEYS}|{_DEPT_KEYS}|{_TIME_KEYS}|牵头|配合)\s*[:：]\s*([^；;。，,）)\n]+)")
+_KEY = rf"(?:{_OWNER_KEYS}|{_DEPT_KEYS}|{_TIME_KEYS}|牵头|配合)"
+# “责任人：张伟” up to the next punctuation, or the next key after spaces (“责任人：苏明  完成时限：全年”)
+_KEYED = re.compile(rf"({_KEY})\s*[:：]\s*((?:(?!\s+{_KEY}\s*[:：])[^；;。，,）)】\]\n])+)")
 _BY = re.compile(r"由\s*([^，,；;。（）()\s]{2,16}?)\s*(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)")
 _LEAD_HELP = re.compile(r"([^，,；;。（）()\s由]{2,12}?)牵头[，,、]\s*([^，,；;。（）()\s]{2,24}?)(?:等)?(?:配合|协助|参与)")
 _CLAUSE_OWNER = re.compile(r"(?:^|(?<=[，,；;]))\s*([^，,；;。由]{2,30}?)(?:亲自|具体|共同|统一)?负责(?=[。；;]?$|[。；;])")
@@ -36,13 +42,14 @@ _DEPT_END = re.compile(r"(办公室|办|部|室|处|科|中心|工会|团委|团
                        r"工作组|委|组|队|所|站|馆|院|校|公司|单位|部门|各科室|各处室)$")
 _CN_NUM = "一二三四五六七八九十"
 _TIME = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:次年\s*)?"
+    r"(?:(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}|(?:(?:19|20)\d{2}\s*年\s*)?(?:次年\s*)?"
     rf"(?:[0-9０-９{_CN_NUM}]{{1,3}}\s*(?:[-—～~至到]\s*[0-9０-９{_CN_NUM}]{{1,2}}\s*)?月份?"
     rf"(?:\s*[0-9０-９{_CN_NUM}]{{1,3}}\s*[日号])?(?:上旬|中旬|下旬|初|中|底|末)?"
     rf"|第?[一二三四1-4]\s*季度(?:末|底)?|上半年|下半年|年初|年中|年底|年末|全年|年内"
     r"|每(?:周|月|季度?|半年|年)|按(?:周|月|季度?|年)|长期坚持|常态化开展|常态化|持续推进|适时"
-    r"|七一|五四|国庆节?|春节|元旦|八一|建党节)(?:前后|以前|之前|前|期间|起|左右)?")
+    r"|七一|五一|五四|国庆节?|春节|元旦|八一|建党节))(?:前后|以前|之前|前|期间|起|左右)?")
 _DATED = ("date", "period", "deadline")
+_DETAIL_CLAUSE = re.compile(r"由.{2,16}负责")  # a clause saying who: a sentence of work
 _SHORT_TITLE = 16  # a whole sentence up to this long is the title; longer ones keep their first clause
 _MAX_TITLE = 40
 
@@ -61,8 +68,14 @@ class _Node:
     @property
     def heading_like(self) -> bool:
         """A short heading (加强政治建设) rather than a sentence of work: it names a group when it has children."""
-        head, _, rest = _first_sentence(self.text)
-        return len(head) <= _SHORT_TITLE and not rest.strip() and _fields(self.text)[1:] == ("", "", "")
+        clean = _fields(self.text)[0]  # “一、政治建设（责任领导：王书记）” is still a heading
+        head, _, rest = _first_sentence(clean)
+        return len(head) <= _SHORT_TITLE and not rest.strip() and not _DETAIL_CLAUSE.search(clean)
+
+    @property
+    def category(self) -> bool:
+        """A heading with work under it: a section of the plan (an owner or time it names is kept as its detail)."""
+        return self.heading_like and bool(self.children)
 
 
 def plan_from_document(document: Document, name: str, year: int | None, column_map: dict[str, str]) -> Plan:
@@ -191,6 +204,8 @@ class _Reader:
             key, rest = _marker(para)
             if self.signature(para, started):
                 continue
+            if key is not None and not started and _title_like(para.text):
+                key = None  # the title in a heading style (标题 1) or as a 通知 over the plan
             if key is not None:
                 while key in stack and stack[-1] != key:
                     stack.pop()
@@ -257,9 +272,11 @@ class _Reader:
             unit = _UNIT_LINE.match(text)
             if unit:
                 self.organization = self.organization or re.sub(r"[(（](盖章|公章)[)）]", "", unit.group(1))
-            elif not self.title and len(text) <= 60 and not text.endswith(("。", "；")) \
-                    and (_TITLE_WORDS.search(text) or find_year(text)) and not _ATTACHMENT.fullmatch(text):
+            elif not self.title and _title_like(text) and not _ATTACHMENT.fullmatch(text):
                 title = _ATTACHMENT.sub("", text).strip()
+                inner = re.search(r"《([^》]+)》", title)
+                if inner and re.search("通知|意见|决定", title) and _TITLE_WORDS.search(inner.group(1)):
+                    title = inner.group(1)  # 关于印发《…工作要点》的通知: the plan is the 《》 part
                 org_line = next((t for t in self.lead_lines[:-1] if _PARTY_BODY.fullmatch(t.removeprefix("中共"))), "")
                 self.title = title if not org_line or org_line in title else org_line + title
                 self.organization = self.organization or _organization_from(self.title) or org_line
@@ -309,25 +326,30 @@ def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place]
 
     def emit(node: _Node, number: str, section: bool = False) -> None:
         title, detail, owners, departments, deadline = _item_text(node)
-        rows.append([number, title] + (["", "", ""] if section else [owners, departments, deadline]))
+        if section:  # a category row holds no owner or time: they stay readable as its detail
+            detail = "；".join([detail] * bool(detail) + [f"{label}：{value}" for label, value in (
+                ("责任人", owners), ("责任部门", departments), ("完成时限", deadline)) if value])
+            owners = departments = deadline = ""
+        rows.append([number, title, owners, departments, deadline])
         places[len(rows)] = Place(paragraph=node.para.number)
-        if detail or section and (owners or departments or deadline):
-            details[len(rows)] = detail if not section else _strip_number(node.text)[len(title):].strip("。；;，, ")
+        if detail:
+            details[len(rows)] = detail
 
     def tasks(nodes: list[_Node], counter: list[int]) -> None:
-        for node in _expanded(nodes):
+        for node in nodes:
             counter[0] += 1
             emit(node, str(counter[0]))
             tasks(node.children, counter)
 
-    sections = [r for r in roots if r.heading_like and _expanded(r.children)]
-    sectioned = len(sections) >= max(1, len(roots) // 2)
+    roots = _expanded(roots)
+    groups = [r for r in roots if r.category]
+    sectioned = len(groups) >= max(1, len(roots) // 2)
     k_section = k_project = 0
-    for root in _expanded(roots):
-        if sectioned and root.heading_like and _expanded(root.children):
+    for root in roots:
+        if sectioned and root.category:
             k_section += 1
             emit(root, cn_numeral(min(k_section, 99)), section=True)
-            for k, project in enumerate(_expanded(root.children), 1):
+            for k, project in enumerate(root.children, 1):
                 emit(project, f"({cn_numeral(min(k, 99))})")
                 tasks(project.children, [0])
             continue
@@ -338,9 +360,11 @@ def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place]
 
 
 def _expanded(nodes: list[_Node]) -> list[_Node]:
-    """Paragraphs whose text is 一是…二是… (or 1.…2.…) become one node per part; a lead clause keeps the rest."""
+    """The tree with paragraphs that run 一是…二是… (1.…2.…, (1)…(2)…, ①…②…) split into one node per part,
+    a lead clause before the parts keeping them as its children."""
     out: list[_Node] = []
     for node in nodes:
+        node.children = _expanded(node.children)
         parts = _enumeration(node.text)
         if not parts:
             out.append(node)
@@ -359,7 +383,7 @@ def _expanded(nodes: list[_Node]) -> list[_Node]:
 
 def _enumeration(text: str) -> tuple[str, list[str]] | None:
     """(lead, parts) when the text runs 一是…二是… (or 1.…2.…) counting up from one; None otherwise."""
-    for pattern, value in ((_ENUM, cells.cn_number), (_INLINE_NUM, int)):
+    for pattern, value in _ENUMERATIONS:
         marks = [m for m in pattern.finditer(text)]
         if len(marks) < 2:
             continue
@@ -369,6 +393,10 @@ def _enumeration(text: str) -> tuple[str, list[str]] | None:
         lead = text[:marks[0].start()].strip(" ：:，,。；;")
         pieces = [text[m.end():(marks[k + 1].start() if k + 1 < len(marks) else len(text))].strip(" ；;，,。")
                   for k, m in enumerate(marks)]
+        tail = re.search(rf"[。；;]\s*((?:{_KEY})\s*[:：].*)$", pieces[-1])
+        if lead and tail:  # “…；（2）…。责任人：苏明 完成时限：全年” is said of the whole paragraph
+            pieces[-1] = pieces[-1][:tail.start()]
+            lead = f"{lead}（{tail.group(1)}）"
         return lead, [p for p in pieces if p]
     return None
 
@@ -397,10 +425,6 @@ def _item_text(node: _Node) -> tuple[str, str, str, str, str]:
 _WHO_OR_WHEN = re.compile(rf"(?:由\s*[^，,；;。]{{2,16}}(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)"
                           rf"|[^，,；;。]{{2,12}}牵头|[^，,；;。]{{2,24}}(?:配合|协助)"
                           rf"|(?:于|在)?(?:{_TIME.pattern})(?:完成|结束|办结|前完成|推进|实施|进行)?)")
-
-
-def _strip_number(text: str) -> str:
-    return cells.numbering(text)[2]
 
 
 def _first_sentence(text: str) -> tuple[str, str, str]:
@@ -449,7 +473,7 @@ def _fields(text: str) -> tuple[str, str, str, str]:
             return ""
         return "" if was_keyed and not pieces else m.group(0) if not was_keyed else "（" + "，".join(pieces) + "）"
 
-    clean = re.sub(r"[（(]([^（）()]{1,80})[）)]", bracket, text)
+    clean = re.sub(r"[（(【\[]([^（）()【】\[\]]{1,80})[）)】\]]", bracket, text)
     if keyed(clean):
         clean = _KEYED.sub("", clean)
         clean = re.sub(r"[；;，,]\s*(?=[；;。，,]|$)", "", clean).strip(" ；;，,")
@@ -509,6 +533,12 @@ def _time_phrases(text: str) -> list[str]:
         return ["，".join(dated)]
     best = max(found, key=lambda f: f[0])
     return [best[1]]
+
+
+def _title_like(text: str) -> bool:
+    """A plan title line: short, no full stop, naming a plan (计划, 要点 …) or a year."""
+    return len(text) <= 80 and not text.endswith(("。", "；", "：", ":")) \
+        and bool(_TITLE_WORDS.search(text) or find_year(text) and _PARTY_BODY.search(text)) and not _META.match(text)
 
 
 def _marker(para: Para) -> tuple[tuple | None, str]:
