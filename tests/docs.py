@@ -362,3 +362,18 @@ def notice_with_leaders() -> bytes:
     ]:
         document.add_paragraph(line)
     return save(document)
+
+
+def fields_on_their_own_line() -> bytes:
+    """第一，第二， as the outline; 负责人/时间 on the line under each item; a 书记： signature line; the year
+    only in a 年度 line (the 填报日期 is the year before)."""
+    return prose([
+        "青禾市水务集团第二党支部年度党建工作计划",
+        "计划年度：2026年度",
+        "第一，严格落实“三会一课”。坚持每月召开支委会，每季度上一次党课。",
+        "负责人：杨帆　时间：每月",
+        "第二，抓好党员教育管理。",
+        "责任人：龚丽；完成时限：11月底前",
+        "党支部书记：杨帆",
+        "填报日期：2025年12月20日",
+    ])

@@ -209,3 +209,17 @@ def test_notice_over_the_plan_leaders_on_sections_and_spaced_keys():
     assert items["五一前完成“先锋驿站”建设"].end == date(2026, 4, 30)
     assert not any("没有编号" in i.message for i in plan.issues)  # 各党支部： and 现将… are the notice's words
     assert [k for k, _ in plan.meta].count("前言") == 2
+
+
+def test_fields_under_their_item_ordinal_outline_and_year_line():
+    plan = load_plan(docs.fields_on_their_own_line(), "水务.docx")
+    assert plan.year == 2026
+    items = by_title(plan)
+    meetings = items["严格落实“三会一课”"]
+    assert meetings.owners == ("杨帆",) and meetings.recurrence == "monthly"
+    assert meetings.detail.startswith("坚持每月召开支委会")
+    education = items["抓好党员教育管理"]
+    assert education.owners == ("龚丽",) and education.end == date(2026, 11, 30)
+    assert len(plan.projects) == 2
+    signed = [i.paragraph for i in plan.issues if "落款" in i.message]
+    assert signed == [7, 8]

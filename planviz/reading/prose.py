@@ -18,7 +18,9 @@ _META = re.compile(r"^(指导思想|总体要求|总体思路|工作思路|基�
                    r"(?=$|[:：。，,\s（(和及与])")
 # “三、重点任务” over （一）（二）…: a wrapper, its children are the plan's sections.
 _WRAPPER = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:年度)?(?:主要|重点|具体|核心|年度)?(?:工作)?"
-                      r"(?:任务|工作|措施|举措|安排|内容|重点|工作任务)(?:及(?:措施|分工|安排|责任分工))?(?:安排|清单)?$")
+                      r"(?:任务|工作|措施|举措|安排|内容|重点|工作任务)(?:[及和与](?:措施|举措|分工|安排|责任分工))?(?:安排|清单)?$")
+_SIGNED = re.compile(r"[^：:，,。]{0,12}(书记|负责人|联系人|委员|主任|审核|制表)[:：]\s*[^：:，,。]{0,12}")  # 党支部书记：杨帆
+_ORDINAL = re.compile(r"^\s*第[一二三四五六七八九十]{1,3}[，,、]\s*")  # 第一，加强… (the outline's own words)
 _TITLE_WORDS = re.compile(r"计划|要点|安排|方案|清单|分解表|台账|任务表")
 _UNIT_LINE = re.compile(r"^(?:填报|报送|制定)?(?:单位|党组织|组织名称|支部名称)[:：]\s*(\S+)")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
@@ -85,7 +87,7 @@ def plan_from_document(document: Document, name: str, year: int | None, column_m
     if not sheets:
         raise PlanError(f"文档「{name}」中没有找到计划内容：既没有含“工作内容”“责任人”“完成时限”等表头的表格，"
                         f"也没有“一、”“（一）”“1.”这样编号的工作条目。请按这样的格式整理后再上传。")
-    doc_year = year or find_year(reader.title) or next(filter(None, map(find_year, reader.lead_lines)), None)
+    doc_year = year or find_year(reader.title) or reader.lead_year()
     try:
         plan = plan_from_sheets(sheets, name, doc_year, column_map)
     except HeaderError as error:
@@ -111,6 +113,12 @@ class _Reader:
         self.lead_lines: list[str] = []
         self.meta: list[tuple[str, str]] = []
         self.issues: list[Issue] = []
+
+    def lead_year(self) -> int | None:
+        """The year in a 年度 line over the table; a 填报日期 (late in the year before) is a last resort."""
+        dated = [t for t in self.lead_lines if find_year(t)]
+        ranked = sorted(dated, key=lambda t: (0 if "年度" in t else 2 if re.search("填报|日期|时间|印发", t) else 1))
+        return find_year(ranked[0]) if ranked else None
 
     # -- the sheets ------------------------------------------------------------------------------
     def sheets(self) -> tuple[list[RawSheet], dict, dict]:
@@ -202,6 +210,9 @@ class _Reader:
                 continue
             last = None
             key, rest = _marker(para)
+            if started and key is None and path and meta_depth is None and _only_fields(para.text):
+                path[-1].text += f"（{para.text}）"  # “负责人：张伟　时间：每月” on the line under its item
+                continue
             if self.signature(para, started):
                 continue
             if key is not None and not started and _title_like(para.text):
@@ -255,7 +266,7 @@ class _Reader:
         elif started and _DATE_LINE.match(text) and len(text) <= 16:
             found = parse_deadline(text, find_year(text) or 2000)
             self.approved_on = self.approved_on or found.end
-        elif not (_SIGNATURE.search(text) and len(text) <= 40):
+        elif not (_SIGNATURE.search(text) and len(text) <= 40 or _SIGNED.fullmatch(text)):
             return False
         self.issues.append(Issue("info", f"这一段是落款或签字栏，未作为工作项读取：「{text[:24]}」",
                                  paragraph=para.number))
@@ -409,6 +420,9 @@ def _flatten_wrappers(roots: list[_Node]) -> list[_Node]:
             out.extend(node.children)
         else:
             out.append(node)
+    lone = [n for n in out if n.children]
+    if len(out) == 1 and lone and lone[0].heading_like and any(c.children for c in lone[0].children):
+        return lone[0].children  # the one heading over everything (三、聚焦五项任务), whatever its words
     return out
 
 
@@ -535,6 +549,11 @@ def _time_phrases(text: str) -> list[str]:
     return [best[1]]
 
 
+def _only_fields(text: str) -> bool:
+    """A line that is nothing but 责任人/责任部门/完成时限 keys and their values."""
+    return bool(_KEYED.search(text)) and not re.sub(r"[\s，,；;。、]", "", _KEYED.sub("", text))
+
+
 def _title_like(text: str) -> bool:
     """A plan title line: short, no full stop, naming a plan (计划, 要点 …) or a year."""
     return len(text) <= 80 and not text.endswith(("。", "；", "：", ":")) \
@@ -543,6 +562,9 @@ def _title_like(text: str) -> bool:
 
 def _marker(para: Para) -> tuple[tuple | None, str]:
     """(outline key, text after the number): the numbering style decides the level, as in Word's outline."""
+    ordinal = _ORDINAL.match(para.text)
+    if ordinal:
+        return ("ordinal",), para.text[ordinal.end():].strip()
     rank, number, rest = cells.numbering(para.text)
     if rank is not None:
         return (("dotted", number.count(".")) if rank == cells.RANK_DOTTED else ("rank", rank)), rest
