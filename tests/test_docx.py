@@ -33,6 +33,7 @@ def test_branch_prose_outline_becomes_sections_projects_and_meta():
     assert members.departments == ("党建办", "工会") and members.end == date(2026, 10, 31)
     assert items["做好党费收缴工作"].recurrence == "quarterly"
     assert plan.issuer == "中共青禾市第一中学党支部" and plan.approved_on == date(2026, 1, 8)
+    assert "支部委员会审议通过" in dict(plan.meta)["说明"]
 
 
 def test_prose_issues_name_paragraphs():
@@ -40,7 +41,7 @@ def test_prose_issues_name_paragraphs():
     places = [i.where() for i in plan.issues]
     assert all("工作表" not in p and "行" not in p for p in places)
     unnumbered = [i for i in plan.issues if "没有编号" in i.message]
-    assert [i.where() for i in unnumbered] == ["第 15 段"]
+    assert [i.where() for i in unnumbered] == ["第 16 段"]
 
 
 def test_committee_table_with_merges_and_continued_pages():

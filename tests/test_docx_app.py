@@ -32,7 +32,7 @@ def test_word_prose_plan_uploads_and_its_report_names_paragraphs():
     plan = at.session_state["pv_loaded"].plan
     assert [s.title for s in plan.sections] == ["加强政治建设", "加强组织建设", "推进党建与业务融合"]
     assert not at.error and "中共青禾市第一中学党支部2026年度党建工作计划" in at.success[0].value
-    assert "第 15 段" in _places(at)
+    assert "第 16 段" in _places(at)
     at.switch_page("pages/timeline.py").run()
     assert not at.exception
     assert "落实意识形态工作责任制" in json.dumps(json.loads(at.get("plotly_chart")[0].proto.spec), ensure_ascii=False)

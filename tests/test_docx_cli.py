@@ -35,7 +35,7 @@ def test_inspect_text_names_paragraphs_and_table_rows(files):
     assert "中共青禾市第一中学党支部2026年度党建工作计划" in done.stdout
     assert "板块 3 个" in done.stdout or "3 个" in done.stdout
     assert "深入学习贯彻党的二十大精神" in done.stdout and "张伟" in done.stdout
-    assert "第 15 段：" in done.stdout
+    assert "第 16 段：" in done.stdout
     done = planviz("inspect", str(table))
     assert done.returncode == 0, done.stderr
     assert "表 2 第 1 行：" in done.stdout and "工作表" not in done.stdout
@@ -47,7 +47,7 @@ def test_inspect_json_carries_paragraph_and_table(files):
     assert doc["plan"]["year"] == 2026 and doc["plan"]["organization"] == "中共青禾市第一中学党支部"
     duty = next(i for i in doc["items"] if i["title"] == "落实意识形态工作责任制")
     assert duty["owner"] == "李娜" and duty["end"] == "2026-06-30" and duty["start"] is None
-    assert any(i["paragraph"] == 15 for i in doc["issues"])
+    assert any(i["paragraph"] == 16 for i in doc["issues"])
     doc = json.loads(planviz("inspect", str(table), "--json").stdout)
     assert any(i["table"] == 3 and i["row"] is None for i in doc["issues"])
 

@@ -65,7 +65,6 @@ class _Node:
     text: str  # without its number
     numbered: bool
     children: list["_Node"] = field(default_factory=list)
-    enumerated: bool = False  # a 一是/二是 or inline 1. part of a paragraph
 
     @property
     def heading_like(self) -> bool:
@@ -82,7 +81,7 @@ class _Node:
 
 def plan_from_document(document: Document, name: str, year: int | None, column_map: dict[str, str]) -> Plan:
     """Tables through the sheet logic, the outline as one more sheet; locations named by table row or paragraph."""
-    reader = _Reader(document, name, column_map)
+    reader = _Reader(document, column_map)
     sheets, places, details = reader.sheets()
     if not sheets:
         raise PlanError(f"文档「{name}」中没有找到计划内容：既没有含“工作内容”“责任人”“完成时限”等表头的表格，"
@@ -104,9 +103,8 @@ def plan_from_document(document: Document, name: str, year: int | None, column_m
 class _Reader:
     """One pass over the document's blocks: title lines, meta text, the outline and the tables."""
 
-    def __init__(self, document: Document, name: str, column_map: dict[str, str]):
+    def __init__(self, document: Document, column_map: dict[str, str]):
         self.blocks = list(document.blocks)
-        self.name = name
         self.column_map = column_map  # the user's own column names: their table is a plan table
         self.title = self.organization = self.issuer = ""
         self.approved_on = None
@@ -291,9 +289,15 @@ class _Reader:
                 org_line = next((t for t in self.lead_lines[:-1] if _PARTY_BODY.fullmatch(t.removeprefix("中共"))), "")
                 self.title = title if not org_line or org_line in title else org_line + title
                 self.organization = self.organization or _organization_from(self.title) or org_line
-            elif _PARTY_BODY.fullmatch(text.removeprefix("中共")) or _ATTACHMENT.fullmatch(text) \
-                    or re.fullmatch(r"[(（][^()（）]*(通过|印发|修订|制定)[^()（）]*[)）]", text):
-                continue  # the organization line over the title, “附件1”, “（2026年1月支委会通过）”
+            elif _PARTY_BODY.fullmatch(text.removeprefix("中共")):
+                self.organization = self.organization or text  # the organization's line over or under the title
+            elif _ATTACHMENT.fullmatch(text):
+                continue  # “附件1” alone: the caption follows
+            elif re.fullmatch(r"[(（][^()（）]*(通过|印发|修订|制定)[^()（）]*[)）]", text):
+                self.meta.append(("说明", text.strip("（）()")))  # （2026年1月8日支部委员会审议通过）
+                day = re.search(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", text)
+                if day and "通过" in text:
+                    self.approved_on = self.approved_on or parse_deadline(day.group(0), 2000).end
             elif _FOOTNOTE.match(text):
                 self.meta.append(("注", text))
             elif _META.match(text):
@@ -381,7 +385,7 @@ def _expanded(nodes: list[_Node]) -> list[_Node]:
             out.append(node)
             continue
         lead, pieces = parts
-        children = [_Node(node.para, node.depth + 1, piece, True, enumerated=True) for piece in pieces]
+        children = [_Node(node.para, node.depth + 1, piece, True) for piece in pieces]
         if lead:
             node.text = lead
             node.children = children + node.children
