@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import cells
 from ..dates import find_year, parse_deadline
@@ -51,6 +52,7 @@ _TIME = re.compile(
     r"|每(?:周|月|季度?|半年|年)|按(?:周|月|季度?|年)|长期坚持|常态化开展|常态化|持续推进|适时"
     r"|七一|五一|五四|国庆节?|春节|元旦|八一|建党节))(?:前后|以前|之前|前|期间|起|左右)?")
 _DATED = ("date", "period", "deadline")
+_PROBE_YEAR = 2026
 _DETAIL_CLAUSE = re.compile(r"由.{2,16}负责")  # a clause saying who: a sentence of work
 _SHORT_TITLE = 16  # a whole sentence up to this long is the title; longer ones keep their first clause
 _MAX_TITLE = 40
@@ -460,6 +462,7 @@ def _first_sentence(text: str) -> tuple[str, str, str]:
 
 # -- inline owner, department and time --------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # asked again for the same text when the outline is shaped
 def _fields(text: str) -> tuple[str, str, str, str]:
     """(text without its bracketed notes, owners, departments, deadline) found inline in one sentence."""
     owners: list[str] = []
@@ -485,7 +488,7 @@ def _fields(text: str) -> tuple[str, str, str, str]:
         was_keyed = keyed(inner)
         pieces = [p.strip() for p in re.split(r"[，,；;、\s]+", _KEYED.sub("", inner)) if p.strip()]
         whens = [re.sub(r"(前完成|完成|开展|结束)$", lambda t: "前" if t.group(0) == "前完成" else "", p) for p in pieces]
-        if whens and all(_TIME.fullmatch(w) and parse_deadline(w, 2000).kind not in ("blank", "unreadable")
+        if whens and all(_TIME.fullmatch(w) and _kind(w) not in ("blank", "unreadable")
                          for w in whens):
             times.extend(whens)
             return ""
@@ -531,12 +534,19 @@ def _people(value: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _kind(phrase: str) -> str:
+    """What a time phrase is (deadline, period, recurring, vague …); the plan year is not known yet and does
+    not change the kind, so a year the festival tables cover stands in."""
+    return parse_deadline(phrase, _PROBE_YEAR).kind
+
+
 def _time_phrases(text: str) -> list[str]:
     """The time words of a sentence: the completion date (于…前完成) first, else a rhythm (每月), else the first."""
     found = []
     for m in _TIME.finditer(text):
         phrase = m.group(0).strip()
-        kind = parse_deadline(phrase, 2000).kind
+        kind = _kind(phrase)
         if kind in ("blank", "unreadable"):
             continue
         tail = text[m.end():m.end() + 2]
@@ -546,7 +556,7 @@ def _time_phrases(text: str) -> list[str]:
     if not found:
         return []
     dated = [p for _, p, k in found if k in _DATED]
-    if len(dated) >= 2 and parse_deadline("，".join(dated), 2000).kind in ("period", "deadline") \
+    if len(dated) >= 2 and _kind("，".join(dated)) in ("period", "deadline") \
             and not any(k == "recurring" for _, _, k in found):
         return ["，".join(dated)]
     best = max(found, key=lambda f: f[0])
