@@ -161,6 +161,8 @@ def test_owners_as_posts_steps_and_vague_times_in_sentences():
     vague = items["适时组织党员赴红色教育基地开展现场教学"]
     assert vague.end is None and vague.deadline_text == "适时"
     assert any(i.severity == "info" and "不够具体" in i.message and i.paragraph == 5 for i in plan.issues)
+    visits = items["走访慰问老党员和困难党员"]
+    assert visits.end == date(2026, 2, 16) and visits.owners == ("韩雪",)  # 春节前 in 2026
 
 
 def test_paragraphs_without_any_outline_are_items_and_said_so():
