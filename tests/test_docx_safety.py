@@ -98,3 +98,10 @@ def test_document_without_plan_table_asks_for_columns():
     plan = load_plan(docs.save(document), "表格.docx",
                      column_map={"第一栏": "title", "第二栏": "owners", "第三栏": "deadline"})
     assert [i.owners for i in plan.items] == [("张三",), ("李四",)]
+
+
+def test_encrypted_word_document_says_how_in_word():
+    from test_safety import cfb
+
+    message = refused(cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": bytes(5000)}), "加密.docx")
+    assert "打开密码" in message and "Word" in message and "保护文档" in message

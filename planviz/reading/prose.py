@@ -213,7 +213,7 @@ class _Reader:
             if started and key is None and path and meta_depth is None and _only_fields(para.text):
                 path[-1].text += f"（{para.text}）"  # “负责人：张伟　时间：每月” on the line under its item
                 continue
-            if self.signature(para, started):
+            if self.signature(para, started, meta_depth is not None):
                 continue
             if key is not None and not started and _title_like(para.text):
                 key = None  # the title in a heading style (标题 1) or as a 通知 over the plan
@@ -256,8 +256,10 @@ class _Reader:
         roots.extend(_Node(p, 0, p.text, False) for p in items_from_lead)
         return _flatten_wrappers(roots)
 
-    def signature(self, para: Para, started: bool) -> bool:
-        """落款 (the organization alone, the date alone) and 签字 lines: issuer and approval date, noted."""
+    def signature(self, para: Para, started: bool, in_meta: bool) -> bool:
+        """落款 (the organization alone, the date alone) and 签字 lines: issuer and approval date, noted.
+
+        Inside 保障措施 and the like, “组长：王书记” is the plan's own text: only the 落款 ends it."""
         text = para.text
         if _UNIT_LINE.match(text):
             return False  # “填报单位：…” over a table names the organization
@@ -266,8 +268,9 @@ class _Reader:
         elif started and _DATE_LINE.match(text) and len(text) <= 16:
             found = parse_deadline(text, find_year(text) or 2000)
             self.approved_on = self.approved_on or found.end
-        elif not (_SIGNATURE.search(text) and len(text) <= 40 or _SIGNED.fullmatch(text)):
-            return False
+        elif in_meta or not (_SIGNATURE.search(text) and len(text) <= 40 and (re.search("[:：（(]", text) or len(text) <= 8)
+                             or _SIGNED.fullmatch(text)):
+            return False  # “审核发展对象材料” starts like a 审核 line but is work
         self.issues.append(Issue("info", f"这一段是落款或签字栏，未作为工作项读取：「{text[:24]}」",
                                  paragraph=para.number))
         return True

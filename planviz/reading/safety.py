@@ -70,6 +70,9 @@ def _corrupt(name: str) -> PlanError:
 
 
 def _encrypted(name: str) -> PlanError:
+    if name.lower().endswith((".docx", ".docm", ".doc")):  # an encrypted package does not say which program made it
+        return PlanError(f"文件「{name}」设置了打开密码（已加密），无法读取。请用 Word 打开，"
+                         f"在“文件 → 信息 → 保护文档 → 用密码进行加密”中清空密码，保存后再上传。")
     return PlanError(f"文件「{name}」设置了打开密码（已加密），无法读取。请用 Excel 打开，"
                      f"在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码，保存后再上传。")
 
