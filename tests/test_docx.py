@@ -226,3 +226,16 @@ def test_fields_under_their_item_ordinal_outline_and_year_line():
     assert len(plan.projects) == 2
     signed = [i.paragraph for i in plan.issues if "落款" in i.message]
     assert signed == [7, 8]
+
+
+def test_monthly_schedule_lines_give_their_month_to_each_item():
+    plan = load_plan(docs.monthly_schedule(), "三中.docx")
+    items = by_title(plan)
+    for title in ("召开专题组织生活会", "开展民主评议党员"):
+        assert (items[title].start, items[title].end) == (date(2026, 1, 1), date(2026, 1, 31))
+    assert items["开展学雷锋志愿服务活动"].owners == ("龙飞",) and items["开展学雷锋志愿服务活动"].end == date(2026, 3, 31)
+    april = items["四月份"]
+    assert [t.title for t in plan.children(april.id)] == ["组织清明祭扫烈士墓", "开展读书月活动"]
+    assert items["组织清明祭扫烈士墓"].end == date(2026, 4, 30)  # the heading's month
+    assert items["开展读书月活动"].end == date(2026, 4, 20)  # its own date wins
+    assert "工作目标" in dict(plan.meta) and not any("没有编号" in i.message for i in plan.issues)

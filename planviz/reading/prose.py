@@ -51,6 +51,7 @@ _TIME = re.compile(
     rf"|第?[一二三四1-4]\s*季度(?:末|底)?|上半年|下半年|年初|年中|年底|年末|全年|年内"
     r"|每(?:周|月|季度?|半年|年)|按(?:周|月|季度?|年)|长期坚持|常态化开展|常态化|持续推进|适时"
     r"|七一|五一|五四|国庆节?|春节|元旦|八一|建党节))(?:前后|以前|之前|前|期间|起|左右)?")
+_TIME_LABEL = re.compile(rf"^\s*((?:{_TIME.pattern}))\s*[:：]\s*")  # “3月份：” in a 月度工作安排
 _DATED = ("date", "period", "deadline")
 _PROBE_YEAR = 2026
 _DETAIL_CLAUSE = re.compile(r"由.{2,16}负责")  # a clause saying who: a sentence of work
@@ -215,7 +216,7 @@ class _Reader:
                 continue
             if self.signature(para, started, meta_depth is not None):
                 continue
-            if key is not None and not started and _title_like(para.text):
+            if key is not None and key[0] == "heading" and not started and _title_like(para.text):
                 key = None  # the title in a heading style (标题 1) or as a 通知 over the plan
             if key is not None:
                 while key in stack and stack[-1] != key:
@@ -381,24 +382,40 @@ def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place]
 
 def _expanded(nodes: list[_Node]) -> list[_Node]:
     """The tree with paragraphs that run 一是…二是… (1.…2.…, (1)…(2)…, ①…②…) split into one node per part,
-    a lead clause before the parts keeping them as its children."""
+    a lead clause before the parts keeping them as its children. A schedule line (“3月份：召开…；开展…”)
+    gives its month to each of its parts, a month heading (“四月份”) to each item under it."""
     out: list[_Node] = []
     for node in nodes:
+        when = ""
+        label = _TIME_LABEL.match(node.text)
+        if label and node.text[label.end():].strip():
+            when, node.text = label.group(1), node.text[label.end():].strip()
+        elif _TIME.fullmatch(node.text.strip(" ：:")) and node.children:
+            for child in node.children:
+                child.text = _timed(child.text, node.text.strip(" ：:"))
         node.children = _expanded(node.children)
         parts = _enumeration(node.text)
+        if parts is None and when and re.search("[；;]", node.text):
+            parts = "", [p.strip(" 。") for p in re.split("[；;]", node.text) if p.strip(" 。")]
         if not parts:
+            node.text = _timed(node.text, when) if when else node.text
             out.append(node)
             continue
         lead, pieces = parts
-        children = [_Node(node.para, node.depth + 1, piece, True) for piece in pieces]
+        children = [_Node(node.para, node.depth + 1, _timed(piece, when) if when else piece, True) for piece in pieces]
         if lead:
-            node.text = lead
+            node.text = _timed(lead, when) if when else lead
             node.children = children + node.children
             out.append(node)
         else:
             children[-1].children.extend(node.children)
             out.extend(children)
     return out
+
+
+def _timed(text: str, when: str) -> str:
+    """``text`` with a time it does not say itself (the month of a 月度安排 line) put in brackets."""
+    return text if _fields(text)[3] else f"{text}（{when}）"
 
 
 def _enumeration(text: str) -> tuple[str, list[str]] | None:
@@ -579,6 +596,8 @@ def _title_like(text: str) -> bool:
 
 def _marker(para: Para) -> tuple[tuple | None, str]:
     """(outline key, text after the number): the numbering style decides the level, as in Word's outline."""
+    if _TIME_LABEL.match(para.text) or _TIME.fullmatch(para.text.strip(" ：:")):
+        return ("time",), para.text  # a 月度安排: “3月份：…” lines and “四月份” headings are its outline
     ordinal = _ORDINAL.match(para.text)
     if ordinal:
         return ("ordinal",), para.text[ordinal.end():].strip()
