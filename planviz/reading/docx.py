@@ -15,6 +15,7 @@ _CHUNK = 1 << 20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ELEMENT = re.compile(rb"<(?:[\w.-]+:)?(p|tc)(?=[\s/>])")  # any namespace prefix: the parser accepts them all
 MAX_GRID_COLUMNS = 256  # a plan table has 4–12
+PROSE_SHEET = "正文"  # the sheet the outline prose is handed to plan_from_sheets as
 
 
 @dataclass(frozen=True)
@@ -366,8 +367,6 @@ def _relocated(issue: Issue, places: dict[str, dict[int, Place]]) -> Issue:
     return replace(issue, message=message, sheet=None, row=own.row if own and own.table else None, column=column,
                    paragraph=own.paragraph if own else issue.paragraph, table=table)
 
-
-PROSE_SHEET = "正文"
 
 
 def _table_of(sheet: str | None) -> int | None:
