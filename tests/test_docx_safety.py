@@ -105,3 +105,18 @@ def test_encrypted_word_document_says_how_in_word():
 
     message = refused(cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": bytes(5000)}), "加密.docx")
     assert "打开密码" in message and "Word" in message and "保护文档" in message
+
+
+def test_tracked_insertions_and_smart_tags_are_read_deletions_are_not():
+    """Drafts circulated for comment (征求意见稿) carry tracked changes; python-docx's text skips w:ins runs."""
+    data = docs.prose(["青禾市某某党支部2026年党建工作计划", "一、政治建设", "1. 开展专题学习，责任人：张伟，3月底前完成"])
+    body = docs.part(data, BODY)
+    w = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    inserted = ('<w:p><w:ins w:id="1" w:author="a"><w:r><w:t>2. </w:t></w:r></w:ins><w:smartTag w:uri="u" '
+                'w:element="e"><w:r><w:t>召开组织生活会</w:t></w:r></w:smartTag><w:del w:id="2" w:author="a">'
+                '<w:r><w:delText>（作废）</w:delText></w:r></w:del><w:r><w:t>，2月底前</w:t></w:r></w:p>').encode()
+    body = body.replace(b"<w:sectPr", inserted + b"<w:sectPr", 1)
+    assert w in body
+    plan = load_plan(docs.rezip(data, {BODY: body}), "修订稿.docx")
+    item = next(i for i in plan.items if i.title == "召开组织生活会")
+    assert item.end.month == 2 and "作废" not in item.title + item.detail

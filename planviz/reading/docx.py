@@ -80,9 +80,8 @@ def read_document(data: bytes, name: str) -> Document:
             continue
         from docx.text.paragraph import Paragraph
 
-        para = Paragraph(element, doc)
-        text = para.text.replace("\t", " ").strip()
-        style = para.style
+        style = Paragraph(element, doc).style
+        text = _paragraph_text(element)
         prefix, bullet = numbers.prefix(element, style)
         if not text:
             continue
@@ -139,13 +138,31 @@ def _heading_level(element, style) -> int | None:
     return int(m.group(1)) - 1 if m else None
 
 
+_TEXT_TAGS = (_W + "t", _W + "tab", _W + "br", _W + "cr")
+_OWN_TEXT_STOPS = {_W + "txbxContent", _W + "del"}  # a text box's own paragraphs; deleted text (tracked)
+
+
+def _paragraph_text(p) -> str:
+    """All of a paragraph's text as Word shows it: runs inside tracked insertions, smart tags, fields and
+    inline content controls too (python-docx's ``text`` reads only direct runs), tabs as spaces."""
+    out = []
+    for el in p.iter(*_TEXT_TAGS):
+        ancestor = el.getparent()
+        while ancestor is not None and ancestor is not p and ancestor.tag not in _OWN_TEXT_STOPS:
+            ancestor = ancestor.getparent()
+        if ancestor is not p:
+            continue
+        out.append(el.text or "" if el.tag == _W + "t" else " " if el.tag == _W + "tab" else "\n")
+    return "".join(out).strip()
+
+
 def _cell_text(tc) -> str:
     """A cell's paragraphs joined by line breaks (nested tables included), as Excel cells keep Alt+Enter."""
     lines = []
     for p in tc.iter(_W + "p"):
-        line = "".join(t.text or "" for t in p.iter(_W + "t"))
-        if line.strip():
-            lines.append(line.strip())
+        line = _paragraph_text(p)
+        if line:
+            lines.append(line)
     return "\n".join(lines)
 
 
