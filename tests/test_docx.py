@@ -89,6 +89,10 @@ def test_four_level_outline_keeps_projects_and_flattens_deeper_levels_into_tasks
     assert items["组织主题党日活动"].owners == ("周敏",) and items["组织主题党日活动"].recurrence == "monthly"
     assert items["组建党员志愿服务队"].end == date(2026, 3, 31) and items["组建党员志愿服务队"].owners == ("吴磊",)
     assert items["开展警示教育月活动"].end == date(2026, 6, 30)  # 七一前
+    wishes = items["开展“微心愿”认领活动"]
+    assert wishes.owners == ("吴磊",) and wishes.departments == ("社区居委会",) and wishes.end == date(2026, 5, 31)
+    study = items["组织党员学习党章（全体党员）"]  # “全体党员” is who takes part, not an owner: kept in the title
+    assert study.owners == () and study.recurrence == "quarterly"
     assert len({i.id for i in plan.items}) == len(plan.items)
 
 

@@ -41,7 +41,9 @@ _KEYED = re.compile(rf"({_KEY})\s*[:：]\s*((?:(?!\s+{_KEY}\s*[:：])[^；;。�
 _BY = re.compile(r"由\s*([^，,；;。（）()\s]{2,16}?)\s*(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)")
 _LEAD_HELP = re.compile(r"([^，,；;。（）()\s由]{2,12}?)牵头[，,、]\s*([^，,；;。（）()\s]{2,24}?)(?:等)?(?:配合|协助|参与)")
 _CLAUSE_OWNER = re.compile(r"(?:^|(?<=[，,；;]))\s*([^，,；;。由]{2,30}?)(?:亲自|具体|共同|统一)?负责(?=[。；;]?$|[。；;])")
-_DEPT_END = re.compile(r"(办公室|办|部|室|处|科|中心|工会|团委|团支部|妇委会|妇联|委员会|支委会|党小组|小组|支部|党委|总支|"
+_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a name, a post and name (组织委员李娜) or a department
+_NOT_NAME = re.compile(r"党员|全体|群众|同志|各级|以上|以下|左右|一次|活动|学习|会议")
+_DEPT_END = re.compile(r"(办公室|办|部|室|处|科|中心|工会|委会|协会|学会|联合会|团委|团支部|妇委会|妇联|委员会|支委会|党小组|小组|支部|党委|总支|"
                        r"工作组|委|组|队|所|站|馆|院|校|公司|单位|部门|各科室|各处室)$")
 _CN_NUM = "一二三四五六七八九十"
 _TIME = re.compile(
@@ -50,7 +52,7 @@ _TIME = re.compile(
     rf"(?:\s*[0-9０-９{_CN_NUM}]{{1,3}}\s*[日号])?(?:上旬|中旬|下旬|初|中|底|末)?"
     rf"|第?[一二三四1-4]\s*季度(?:末|底)?|上半年|下半年|年初|年中|年底|年末|全年|年内"
     r"|每(?:周|月|季度?|半年|年)|按(?:周|月|季度?|年)|长期坚持|常态化开展|常态化|持续推进|适时"
-    r"|七一|五一|五四|国庆节?|春节|元旦|八一|建党节))(?:前后|以前|之前|前|期间|起|左右)?")
+    r"|七一|五一|五四|六一|国庆节?|春节|元旦|八一|建党节))(?:前后|以前|之前|前|期间|起|左右)?")
 _TIME_LABEL = re.compile(rf"^\s*((?:{_TIME.pattern}))\s*[:：]\s*")  # “3月份：” in a 月度工作安排
 _DATED = ("date", "period", "deadline")
 _PROBE_YEAR = 2026
@@ -468,13 +470,15 @@ _WHO_OR_WHEN = re.compile(rf"(?:由\s*[^，,；;。]{{2,16}}(?:具体)?(?:负责
 
 
 def _first_sentence(text: str) -> tuple[str, str, str]:
-    """(title, separator, detail): the whole of a short sentence, else its first clause."""
+    """(title, separator, detail): the whole of a short sentence, else its first clause (never cut inside
+    brackets or quotes: “（吴磊、社区居委会，六一前）” stays whole)."""
     text = text.strip()
     body = text.rstrip("。；;！!")
-    if len(body) <= _SHORT_TITLE and not re.search(r"[。；;！!]", body):
+    masked = re.sub(r"[（(【\[“][^（）()【】\[\]“”]*[）)】\]”]", lambda m: "＿" * len(m.group(0)), body)
+    if len(body) <= _SHORT_TITLE and not re.search(r"[。；;！!]", masked):
         return body, "", ""
     for pattern in (r"[。；;！!：:]", r"[，,]"):
-        m = re.search(pattern, body)
+        m = re.search(pattern, masked)
         if m and 2 <= m.start() <= _MAX_TITLE:
             return text[:m.start()].strip(), m.group(0), text[m.end():].strip()
     return body, "", ""
@@ -508,10 +512,18 @@ def _fields(text: str) -> tuple[str, str, str, str]:
         was_keyed = keyed(inner)
         pieces = [p.strip() for p in re.split(r"[，,；;、\s]+", _KEYED.sub("", inner)) if p.strip()]
         whens = [re.sub(r"(前完成|完成|开展|结束)$", lambda t: "前" if t.group(0) == "前完成" else "", p) for p in pieces]
-        if whens and all(_TIME.fullmatch(w) and _kind(w) not in ("blank", "unreadable")
-                         for w in whens):
-            times.extend(whens)
+        is_time = [bool(_TIME.fullmatch(w)) and _kind(w) not in ("blank", "unreadable") for w in whens]
+        who = [p for p, t in zip(pieces, is_time) if not t]
+        if any(is_time) and all(_NAME.fullmatch(p) and not _NOT_NAME.search(p) for p in who):
+            # “（张伟，3月底前完成）”, “（党建办、工会，每季度）”: names beside a time are its owners
+            times.extend(w for w, t in zip(whens, is_time) if t)
+            for name in who:
+                (departments if _DEPT_END.search(name) else owners).extend([name] if _DEPT_END.search(name)
+                                                                           else _people(name))
             return ""
+        if any(is_time):  # “（全体党员，每季度）”: the time is read, the rest stays as written
+            times.extend(w for w, t in zip(whens, is_time) if t)
+            return "（" + "，".join(who) + "）"
         return "" if was_keyed and not pieces else m.group(0) if not was_keyed else "（" + "，".join(pieces) + "）"
 
     clean = re.sub(r"[（(【\[]([^（）()【】\[\]]{1,80})[）)】\]]", bracket, text)
