@@ -396,3 +396,12 @@ def monthly_schedule() -> bytes:
         "1. 组织清明祭扫烈士墓",
         "2. 开展读书月活动，4月20日前完成",
     ])
+
+
+def plan_then_contacts_same_width() -> bytes:
+    """A plan table followed at once by a contact list as wide as it: two tables, not one continued."""
+    document = docx.Document()
+    document.add_paragraph("青禾县文旅局党支部2026年党建工作计划")
+    add_table(document, [["序号", "工作内容", "责任人", "完成时限"], ["1", "开展“文旅先锋”志愿服务", "邓超", "每月"]])
+    add_table(document, [["姓名", "职务", "联系电话", "备注"], ["邓超", "支部书记", "13900000000", ""]])
+    return save(document)

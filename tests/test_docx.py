@@ -243,3 +243,9 @@ def test_monthly_schedule_lines_give_their_month_to_each_item():
     assert items["组织清明祭扫烈士墓"].end == date(2026, 4, 30)  # the heading's month
     assert items["开展读书月活动"].end == date(2026, 4, 20)  # its own date wins
     assert "工作目标" in dict(plan.meta) and not any("没有编号" in i.message for i in plan.issues)
+
+
+def test_a_contact_list_right_after_the_plan_is_not_its_continuation():
+    plan = load_plan(docs.plan_then_contacts_same_width(), "文旅.docx")
+    assert [i.title for i in plan.items] == ["开展“文旅先锋”志愿服务"]
+    assert any(i.table == 2 and "不像工作计划表" in i.message for i in plan.issues)

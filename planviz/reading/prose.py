@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import cells
 from ..dates import find_year, parse_deadline
 from .docx import PROSE_SHEET, Document, Para, Place, Table, cn_numeral, relocate, relocate_header_error
-from .headers import field_of
+from .headers import HEADER_SCAN_ROWS, field_of
 from ..model import HeaderError, Issue, Plan, PlanError
 from .readers import _PARTY_BODY, RawSheet, _organization_from, plan_from_sheets
 from .rows import _DATE_LINE, _FOOTNOTE, _SIGNATURE
@@ -22,6 +22,7 @@ _WRAPPER = re.compile(r"^(?:(?:19|20)\d{2}年)?(?:年度)?(?:主要|重点|具�
                       r"(?:任务|工作|措施|举措|安排|内容|重点|工作任务)(?:[及和与](?:措施|举措|分工|安排|责任分工))?(?:安排|清单)?$")
 _SIGNED = re.compile(r"[^：:，,。]{0,12}(书记|负责人|联系人|委员|主任|审核|制表)[:：]\s*[^：:，,。]{0,12}")  # 党支部书记：杨帆
 _ORDINAL = re.compile(r"^\s*第[一二三四五六七八九十]{1,3}[，,、]\s*")  # 第一，加强… (the outline's own words)
+_OTHER_TABLE = re.compile(r"姓名|职务|职称|电话|手机|邮箱|签字|签名|盖章|日期")
 _TITLE_WORDS = re.compile(r"计划|要点|安排|方案|清单|分解表|台账|任务表")
 _UNIT_LINE = re.compile(r"^(?:填报|报送|制定)?(?:单位|党组织|组织名称|支部名称)[:：]\s*(\S+)")
 _ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]?")
@@ -628,7 +629,8 @@ def _continues(group: list[Table], table: Table, column_map: dict[str, str]) -> 
     first = group[0]
     if not table.rows or not first.rows or len(table.rows[0]) != len(first.rows[0]):
         return False
-    return table.rows[0] in first.rows[:3] or not _plan_like(table, column_map)
+    return table.rows[0] in first.rows[:3] or not _plan_like(table, column_map) and not any(
+        field_of(c) or _OTHER_TABLE.search(c) for c in table.rows[0] if c)  # a contact list is not a continuation
 
 
 def _repeated_header(first: Table, table: Table) -> int:
@@ -641,7 +643,7 @@ def _repeated_header(first: Table, table: Table) -> int:
 
 def _plan_like(table: Table, column_map: dict[str, str]) -> bool:
     """A header naming the work (工作内容, 重点任务 …) and one more known column, or a column the user mapped."""
-    for row in table.rows[:4]:
+    for row in table.rows[:HEADER_SCAN_ROWS]:
         if column_map and any(c in column_map for c in row if c):
             return True
         fields = [field_of(c) for c in row if c]
