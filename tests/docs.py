@@ -405,3 +405,15 @@ def plan_then_contacts_same_width() -> bytes:
     add_table(document, [["序号", "工作内容", "责任人", "完成时限"], ["1", "开展“文旅先锋”志愿服务", "邓超", "每月"]])
     add_table(document, [["姓名", "职务", "联系电话", "备注"], ["邓超", "支部书记", "13900000000", ""]])
     return save(document)
+
+
+def framed_text() -> bytes:
+    """The whole outline typed inside a one-cell table (a frame round the text), as some offices do."""
+    document = docx.Document()
+    document.add_paragraph("青禾县气象局党支部2026年党建工作计划")
+    table = document.add_table(rows=1, cols=1)
+    cell = table.cell(0, 0)
+    cell.text = "一、政治建设"
+    for line in ("1. 每月开展一次集中学习（责任人：卢勇）", "2. 七一前举办专题党课（责任人：卢勇）"):
+        cell.add_paragraph(line)
+    return save(document)

@@ -249,3 +249,10 @@ def test_a_contact_list_right_after_the_plan_is_not_its_continuation():
     plan = load_plan(docs.plan_then_contacts_same_width(), "文旅.docx")
     assert [i.title for i in plan.items] == ["开展“文旅先锋”志愿服务"]
     assert any(i.table == 2 and "不像工作计划表" in i.message for i in plan.issues)
+
+
+def test_outline_inside_a_one_cell_frame_table_is_read_as_text():
+    plan = load_plan(docs.framed_text(), "气象.docx")
+    assert [s.title for s in plan.sections] == ["政治建设"]
+    assert [p.title for p in plan.projects] == ["每月开展一次集中学习", "七一前举办专题党课"]
+    assert plan.projects[1].end == date(2026, 6, 30) and plan.projects[1].owners == ("卢勇",)

@@ -73,21 +73,29 @@ def read_document(data: bytes, name: str) -> Document:
     numbers = _Numbering(doc)
     blocks: list[Para | Table] = []
     paragraphs = tables = 0
-    for element in _body_elements(doc.element.body):
-        if element.tag == _W + "tbl":
-            tables += 1
-            blocks.append(_table(element, tables))
-            continue
-        from docx.text.paragraph import Paragraph
+    from docx.text.paragraph import Paragraph
 
+    def paragraph(element) -> None:
+        nonlocal paragraphs
         style = Paragraph(element, doc).style
         text = _paragraph_text(element)
         prefix, bullet = numbers.prefix(element, style)
-        if not text:
+        if text:
+            paragraphs += 1
+            blocks.append(Para(paragraphs, (prefix + text) if prefix else text, _heading_level(element, style),
+                               prefix, bullet))
+
+    for element in _body_elements(doc.element.body):
+        if element.tag != _W + "tbl":
+            paragraph(element)
             continue
-        paragraphs += 1
-        blocks.append(Para(paragraphs, (prefix + text) if prefix else text, _heading_level(element, style),
-                           prefix, bullet))
+        tables += 1
+        table = _table(element, tables)
+        if table.rows and len(table.rows[0]) == 1:  # a one-column table is a frame drawn round the text
+            for inner in element.iter(_W + "p"):
+                paragraph(inner)
+        else:
+            blocks.append(table)
     return Document(tuple(blocks))
 
 
