@@ -1,7 +1,4 @@
-"""Word plans in outline prose (一、（一）1.（1）① 一是…) and their tables → sheets for plan_from_sheets → a Plan.
-
-What a sentence says besides its work (owner, department, time) is read by reading.inline.
-"""
+"""Word plans in outline prose (一、（一）1.（1）① 一是…) and their tables → sheets for plan_from_sheets → a Plan."""
 from __future__ import annotations
 
 import re
