@@ -417,3 +417,14 @@ def framed_text() -> bytes:
     for line in ("1. 每月开展一次集中学习（责任人：卢勇）", "2. 七一前举办专题党课（责任人：卢勇）"):
         cell.add_paragraph(line)
     return save(document)
+
+
+def five_elements() -> bytes:
+    """Projects written with all five elements (项目化五要素) in the sentence, as the better practice asks."""
+    return prose([
+        "青禾市中心医院党委2026年党建工作项目清单",
+        "一、特色品牌项目",
+        "（一）“杏林先锋”党员志愿服务项目。目标：全年服务群众2000人次；责任人：侯静；"
+        "完成时限：11月底前；成果形式：服务台账和案例集；评估标准：群众满意率95%以上。",
+        "（二）“医路党课”微课堂。负责人：严亮，每季度，成果形式：微党课视频4部。",
+    ])

@@ -256,3 +256,17 @@ def test_outline_inside_a_one_cell_frame_table_is_read_as_text():
     assert [s.title for s in plan.sections] == ["政治建设"]
     assert [p.title for p in plan.projects] == ["每月开展一次集中学习", "七一前举办专题党课"]
     assert plan.projects[1].end == date(2026, 6, 30) and plan.projects[1].owners == ("卢勇",)
+
+
+def test_five_elements_written_in_the_sentence():
+    plan = load_plan(docs.five_elements(), "医院党委.docx")
+    items = by_title(plan)
+    service = items["“杏林先锋”党员志愿服务项目"]
+    assert service.goal == "全年服务群众2000人次" and service.owners == ("侯静",)
+    assert service.end == date(2026, 11, 30) and service.deliverable == "服务台账和案例集"
+    assert service.criteria == "群众满意率95%以上" and service.missing_elements() == []
+    lessons = items["“医路党课”微课堂"]
+    assert lessons.deliverable == "微党课视频4部" and lessons.recurrence == "quarterly"
+    assert lessons.missing_elements() == ["目标", "评估标准"]
+    assert not any("没有写明" in i.message for i in plan.issues)  # the text has the columns' words: no sheet note
+    assert any("缺少项目化五要素中的：目标、评估标准" in i.message and i.paragraph == 4 for i in plan.issues)

@@ -10,7 +10,11 @@ from ..dates import parse_deadline
 _OWNER_KEYS = "责任人|负责人|责任领导|牵头领导|分管领导|联系领导|具体负责人|主要负责人|牵头负责人|责任人员"
 _DEPT_KEYS = "责任部门|牵头部门|配合部门|协办部门|责任单位|牵头单位|配合单位|协办单位|责任科室|责任处室|实施部门|责任主体"
 _TIME_KEYS = "完成时限|完成时间|时间节点|时间安排|落实时限|截止时间|完成期限|时限|时间"
-KEY = rf"(?:{_OWNER_KEYS}|{_DEPT_KEYS}|{_TIME_KEYS}|牵头|配合)"
+# The other project elements (项目化五要素), when a sentence names them: field → keys
+ELEMENT_KEYS = {"goal": "目标|预期目标|项目目标", "deliverable": "成果形式|预期成果|成果体现|成果",
+                "criteria": "评估标准|考核标准|验收标准|评价标准|衡量标准"}
+_ELEMENT_KEY = "|".join(ELEMENT_KEYS.values())
+KEY = rf"(?:{_OWNER_KEYS}|{_DEPT_KEYS}|{_TIME_KEYS}|{_ELEMENT_KEY}|牵头|配合)"
 # “责任人：张伟” up to the next punctuation, or the next key after spaces (“责任人：苏明  完成时限：全年”)
 KEYED = re.compile(rf"({KEY})\s*[:：]\s*((?:(?!\s+{KEY}\s*[:：])[^；;。，,）)】\]\n])+)")
 _BY = re.compile(r"由\s*([^，,；;。（）()\s]{2,16}?)\s*(?:具体)?(?:负责|牵头|组织实施|承办|抓落实|落实)")
@@ -56,11 +60,13 @@ def first_sentence(text: str) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=4096)  # asked again for the same text when the outline is shaped
-def fields(text: str) -> tuple[str, str, str, str]:
-    """(text without its bracketed notes, owners, departments, deadline) found inline in one sentence."""
+def fields(text: str) -> tuple[str, str, str, str, tuple[tuple[str, str], ...]]:
+    """(text without its bracketed notes, owners, departments, deadline, other elements as (field, text))
+    found inline in one sentence."""
     owners: list[str] = []
     departments: list[str] = []
     times: list[str] = []
+    elements: list[tuple[str, str]] = []
 
     def keyed(segment: str) -> bool:
         found = False
@@ -72,6 +78,8 @@ def fields(text: str) -> tuple[str, str, str, str]:
             elif re.fullmatch(_DEPT_KEYS, key) or key in ("牵头", "配合"):
                 role = "牵头" if "牵头" in key else "配合" if re.search("配合|协办", key) else ""
                 departments.extend(f"{role}：{v}" if role else v for v in _names(value))
+            elif re.fullmatch(_ELEMENT_KEY, key):
+                elements.append((next(f for f, keys in ELEMENT_KEYS.items() if re.fullmatch(keys, key)), value))
             else:
                 times.append(re.sub(r"(完成|结束|办结)$", "", value))
         return found
@@ -112,7 +120,7 @@ def fields(text: str) -> tuple[str, str, str, str]:
     if not clean.endswith(("。", "；")) and text.endswith("。"):
         clean += "。"
     return clean.strip(), "、".join(dict.fromkeys(owners)), "、".join(dict.fromkeys(departments)), \
-        "，".join(dict.fromkeys(times))
+        "，".join(dict.fromkeys(times)), tuple(elements)
 
 
 def _names(value: str) -> list[str]:

@@ -308,7 +308,8 @@ class _Reader:
 
 # -- outline → rows --------------------------------------------------------------------------------
 
-_HEADER = ["序号", "工作内容", "责任人", "责任部门", "完成时限"]
+_HEADER = ["序号", "工作内容", "责任人", "责任部门", "完成时限", "目标", "成果形式", "评估标准"]
+_ELEMENT_FIELDS = ("goal", "deliverable", "criteria")  # the last three columns, kept only when the text names them
 
 
 def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place], dict[int, str]]:
@@ -322,12 +323,14 @@ def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place]
     details: dict[int, str] = {}
 
     def emit(node: _Node, number: str, section: bool = False) -> None:
-        title, detail, owners, departments, deadline = _item_text(node)
+        title, detail, owners, departments, deadline, elements = _item_text(node)
+        said = dict(elements)
+        cells = [owners, departments, deadline] + [said.get(f, "") for f in _ELEMENT_FIELDS]
         if section:  # a category row holds no owner or time: they stay readable as its detail
-            detail = "；".join([detail] * bool(detail) + [f"{label}：{value}" for label, value in (
-                ("责任人", owners), ("责任部门", departments), ("完成时限", deadline)) if value])
-            owners = departments = deadline = ""
-        rows.append([number, title, owners, departments, deadline])
+            detail = "；".join([detail] * bool(detail) + [f"{label}：{value}" for label, value in
+                                                         zip(_HEADER[2:], cells) if value])
+            cells = [""] * len(cells)
+        rows.append([number, title] + cells)
         places[len(rows)] = Place(paragraph=node.para.number)
         if detail:
             details[len(rows)] = detail
@@ -353,6 +356,8 @@ def _outline_rows(roots: list[_Node]) -> tuple[list[list[str]], dict[int, Place]
         k_project += 1
         emit(root, f"({cn_numeral(min(k_project, 99))})")
         tasks(root.children, [0])
+    if not any(any(row[5:]) for row in rows[1:]):
+        rows = [row[:5] for row in rows]  # no 目标/成果/标准 anywhere: the sheet note says so once
     return rows, places, details
 
 
@@ -428,14 +433,14 @@ def _flatten_wrappers(roots: list[_Node]) -> list[_Node]:
     return out
 
 
-def _item_text(node: _Node) -> tuple[str, str, str, str, str]:
-    """(title, detail, owners, departments, deadline) of one node's text; clauses that only say who or
-    when (由李娜负责, 于6月30日前完成) are left out of the title, since the owner and deadline hold them."""
-    clean, owners, departments, deadline = inline.fields(node.text)
+def _item_text(node: _Node) -> tuple[str, str, str, str, str, tuple]:
+    """(title, detail, owners, departments, deadline, other elements) of one node's text; clauses that only
+    say who or when (由李娜负责, 于6月30日前完成) are left out of the title: the owner and deadline hold them."""
+    clean, owners, departments, deadline, elements = inline.fields(node.text)
     clauses = re.split(r"(?<=[，,；;。])", clean)
     kept = "".join(c for c in clauses if not inline.WHO_OR_WHEN.fullmatch(c.strip(" ，,；;。"))).strip(" ，,；;")
     head, _, rest = inline.first_sentence(kept or clean)
-    return head or clean[:inline.MAX_TITLE], rest.strip(), owners, departments, deadline
+    return head or clean[:inline.MAX_TITLE], rest.strip(), owners, departments, deadline, elements
 
 
 def _title_like(text: str) -> bool:
