@@ -77,7 +77,7 @@ loaded = state.current()
 
 c1, c2 = st.columns([3, 2])
 with c1:
-    st.file_uploader(f"上传计划表（xlsx、xlsm、xls、csv，不超过 {MAX_FILE_BYTES // 1024 // 1024} MB）",
+    st.file_uploader(f"上传计划表（xlsx、xlsm、xls、csv 或 Word 的 docx，不超过 {MAX_FILE_BYTES // 1024 // 1024} MB）",
                      type=ui.UPLOAD_TYPES, key="up_file", on_change=_on_upload,
                      help="WPS 或 Excel 做的计划表都可以；标题行、合并单元格、“3月底前”这类写法都能识别。")
 with c2:

@@ -57,19 +57,22 @@ class Issue:
     hint: str = ""  # plain-language fix, Chinese
     item_id: str | None = None
     paragraph: int | None = None  # 1-based paragraph of a Word document (prose plans)
+    table: int | None = None  # 1-based table of a Word document; ``row`` is then that table's row
 
     def where(self) -> str:
-        """Chinese location text, e.g. “工作表「计划」第 5 行「完成时限」列”."""
+        """Chinese location text, e.g. “工作表「计划」第 5 行「完成时限」列”, “表 2 第 5 行”, “第 12 段”."""
         parts = []
         if self.paragraph:
             parts.append(f"第 {self.paragraph} 段")
+        if self.table:
+            parts.append(f"表 {self.table} ")
         if self.sheet:
             parts.append(f"工作表「{self.sheet}」")
         if self.row:
             parts.append(f"第 {self.row} 行")
         if self.column:
             parts.append(f"「{self.column}」列")
-        return "".join(parts)
+        return "".join(parts).strip()
 
 
 @dataclass(frozen=True)
@@ -264,6 +267,8 @@ def issue_to_json(issue: Issue) -> dict:
         "sheet": issue.sheet,
         "row": issue.row,
         "column": issue.column,
+        "paragraph": issue.paragraph,
+        "table": issue.table,
         "message": issue.message,
     }
 

@@ -163,7 +163,7 @@ div[data-testid="stMainBlockContainer"] {padding-top: 1.2rem; padding-bottom: 1r
 </style>""")
 
 
-UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "csv"]
+UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "csv", "docx"]
 
 
 def _load_compare(target_key: str) -> None:

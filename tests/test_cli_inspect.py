@@ -33,7 +33,7 @@ def test_json_shape(outline_file):
     assert doc["plan"] == {"organization": "某某街道机关党支部", "year": 2026,
                            "title": "某某街道机关党支部2026年度党建工作计划"}
     assert all(set(item) == ITEM_KEYS for item in doc["items"])
-    assert all(set(issue) == {"severity", "sheet", "row", "column", "message"} for issue in doc["issues"])
+    assert all(set(issue) == {"severity", "sheet", "row", "column", "paragraph", "table", "message"} for issue in doc["issues"])
     by_id = {item["id"]: item for item in doc["items"]}
     assert by_id["1.1.2"] == {
         "id": "1.1.2", "parent": "1.1", "level": "task", "title": "举办读书班", "section": "政治建设",

@@ -65,4 +65,10 @@ def test_plan_json_shape():
     assert p1["owner"] == "张三、李四" and p1["end"] == "2026-03-31" and p1["start"] is None
     assert doc["items"][3]["department"] is None
     assert doc["issues"][0] == {"severity": "warning", "sheet": "计划", "row": 5, "column": "责任人",
-                                "message": "缺少负责人"}
+                                "paragraph": None, "table": None, "message": "缺少负责人"}
+
+
+def test_issue_where_names_word_places():
+    assert Issue("info", "x", table=2, row=5).where() == "表 2 第 5 行"
+    assert Issue("info", "x", table=3).where() == "表 3"
+    assert Issue("info", "x", paragraph=12).where() == "第 12 段"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ PRINT_WIDTH = 2000  # px: the narrowest PNG that prints sharp on A4
 def register(sub) -> None:
     """Add inspect, when, template, render and brief to the command line's subparsers."""
     s = sub.add_parser("inspect", help="读取计划表，显示条目与问题")
-    s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv）")
+    s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv，或 Word 计划 docx）")
     s.add_argument("--year", type=int, help="计划年度（默认从表格标题或计划信息中读取）")
     s.add_argument("--json", action="store_true", help="以 JSON 输出")
     s.set_defaults(run=cmd_inspect)
@@ -32,7 +33,7 @@ def register(sub) -> None:
     s.add_argument("-o", "--output", required=True, help="输出文件，如 模板.xlsx")
     s.set_defaults(run=cmd_template)
     s = sub.add_parser("render", help="把计划导出为图片")
-    s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv）")
+    s.add_argument("file", help="计划表文件（xlsx/xlsm/xls/csv，或 Word 计划 docx）")
     s.add_argument("--chart", required=True, choices=CHARTS, help="图表：" + "、".join(CHART_NAMES.values()))
     s.add_argument("-o", "--output", required=True, help="输出文件 .png 或 .svg")
     s.add_argument("--width", type=int, help="图宽（像素，导出时再乘以 --scale）")
@@ -49,7 +50,7 @@ def register(sub) -> None:
                    help="雷达图指标：项目数、工作量或平均进度")
     s.set_defaults(run=cmd_render)
     s = sub.add_parser("brief", help="生成一页纸简报（PNG/PDF）")
-    s.add_argument("files", nargs="+", metavar="file", help="一个或多个计划表文件")
+    s.add_argument("files", nargs="+", metavar="file", help="一个或多个计划表文件（xlsx/xlsm/xls/csv/docx）")
     s.add_argument("-o", "--output", required=True, help="输出 .png / .pdf，或多个文件时的输出文件夹")
     s.add_argument("--format", choices=("a4", "slide"), default="a4")
     s.add_argument("--logo", help="组织标识图片")
@@ -99,7 +100,9 @@ def _print_columns(plan) -> None:
     for col in plan.columns:
         sheets.setdefault(col.sheet, []).append(col)
     for sheet, columns in sheets.items():
-        print(f"工作表「{sheet}」各列：")
+        # A Word table is named 表 N already; only a worksheet needs the word 工作表.
+        kind = "" if re.fullmatch(r"表 \d+", sheet) else "工作表"
+        print(f"{kind}「{sheet}」各列：")
         for col in columns:
             role = FIELDS.get(col.role, col.role) if col.role else "（保留原列）"
             print(f"  {col.header} → {role}　把握 {round(col.confidence * 100)}%")

@@ -1,4 +1,4 @@
-"""Reading plan files (xlsx/xlsm/xls/csv) into the one plan model: ``load_plan``."""
+"""Reading plan files (xlsx/xlsm/xls/csv, Word docx) into the one plan model: ``load_plan``."""
 from .headers import FIELDS
 from .readers import RawSheet, load_plan, plan_from_sheets
 

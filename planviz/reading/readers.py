@@ -73,13 +73,17 @@ def load_plan(source: str | Path | bytes | BinaryIO, name: str | None = None, *,
     notes: list[Issue] = []
     if kind == "csv":
         sheets = [RawSheet(Path(name).stem or "计划", _read_csv(data, name, notes))]
-    else:
+    elif kind != "docx":
         sheets = run_isolated(_read_workbook, data, kind, name)
     unknown = sorted({v for v in (column_map or {}).values() if v not in FIELDS})
     if unknown:  # the caller's bug (the app offers FIELDS only), not a problem of the user's file
         raise ValueError(f"column_map names unknown fields {unknown}; known: {sorted(FIELDS)}")
     cleaned = dict(column_map or {})
     try:
+        if kind == "docx":  # a Word plan: its tables and outline prose are read through plan_from_sheets
+            from .docx import plan_from_docx
+
+            return plan_from_docx(data, name, year, cleaned)
         return plan_from_sheets(sheets, name, year, cleaned, issues=notes)
     except PlanError:
         raise

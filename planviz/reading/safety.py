@@ -1,4 +1,4 @@
-"""Refuses hostile or unusable uploads (bombs, XML entities, absurd sizes) before any spreadsheet parser sees them."""
+"""Refuses hostile or unusable uploads (bombs, XML entities, absurd sizes) before any spreadsheet or Word parser sees them."""
 from __future__ import annotations
 
 import codecs
@@ -21,7 +21,7 @@ from ..model import PlanError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # upload size limit
 _MB = 1024 * 1024
-_SUPPORTED = "请上传 xlsx、xlsm、xls 或 csv 格式的计划表。"
+_SUPPORTED = "请上传 xlsx、xlsm、xls 或 csv 格式的计划表，或 docx 格式的 Word 计划。"
 _RESAVE = "若这是正常的计划表，请用 Excel 打开后重新保存再上传。"
 _HEAD = 64 * 1024  # bytes of each XML part inspected for its prolog
 _CHUNK = _MB  # streaming read size
@@ -71,6 +71,9 @@ def _corrupt(name: str) -> PlanError:
 
 
 def _encrypted(name: str) -> PlanError:
+    if name.lower().endswith((".docx", ".docm", ".doc")):  # an encrypted package does not say which program made it
+        return PlanError(f"文件「{name}」设置了打开密码（已加密），无法读取。请用 Word 打开，"
+                         f"在“文件 → 信息 → 保护文档 → 用密码进行加密”中清空密码，保存后再上传。")
     return PlanError(f"文件「{name}」设置了打开密码（已加密），无法读取。请用 Excel 打开，"
                      f"在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中清空密码，保存后再上传。")
 
@@ -87,7 +90,7 @@ def _too_large(name: str, size: int, limit: int) -> PlanError:
 
 
 def sniff(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Kind of an upload by its bytes, not its name: "xlsx" (incl. xlsm), "xls" or "csv".
+    """Kind of an upload by its bytes, not its name: "xlsx" (incl. xlsm), "xls", "csv" or "docx".
 
     Raises PlanError, naming the file, for empty, too large, encrypted, corrupt or non-spreadsheet files.
     """
@@ -144,7 +147,7 @@ def _sniff_zip(data: bytes, name: str) -> str:
     except _ZIP_ERRORS:
         raise _corrupt(name) from None
     if "word/document.xml" in names:
-        raise _not_sheet(name, "Word 文档")
+        return "docx"  # a Word plan (also when renamed .xlsx); reading/docx.py reads it
     if "ppt/presentation.xml" in names:
         raise _not_sheet(name, "PowerPoint 演示文稿")
     if any(n.startswith("index/") and n.endswith(".iwa") for n in names):
@@ -175,7 +178,8 @@ def _sniff_cfb(data: bytes, name: str) -> str:
             raise _encrypted(name)
         return "xls"
     if "worddocument" in streams:
-        raise _not_sheet(name, "Word 文档（doc）")
+        raise PlanError(f"文件「{name}」是旧版 Word 文档（.doc），无法直接读取。"
+                        f"请用 Word 或 WPS 打开，“另存为”docx 格式（Word 文档）后再上传。")
     if "powerpoint document" in streams:
         raise _not_sheet(name, "PowerPoint 演示文稿（ppt）")
     raise _not_sheet(name, "不含工作簿的 Office 复合文档")
@@ -319,10 +323,10 @@ def check_container(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> 
     """Sniff the upload and, for a workbook zip, check sizes, ratios, XML prologs, dimensions and merges.
 
     Only the zip directory, the first KB of each part and one bounded streaming pass over each
-    worksheet are read. Returns the kind ("xlsx", "xls" or "csv"); raises PlanError otherwise.
+    worksheet are read. Returns the kind ("xlsx", "xls", "csv" or "docx"); raises PlanError otherwise.
     """
     kind = sniff(data, name, limits)
-    if kind == "xlsx":
+    if kind in ("xlsx", "docx"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 _check_zip(zf, name, limits)

@@ -1,0 +1,44 @@
+"""The dashboard's uploader takes a Word plan: every page shows it, the report names paragraphs and table rows."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+import docs
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _uploaded(name: str, data: bytes) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/upload.py").run()
+    at.file_uploader(key="up_file").upload(name, data, DOCX)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _places(at: AppTest) -> list[str]:
+    table = at.table[0].value if at.table else at.dataframe[0].value
+    return list(table["位置"])
+
+
+def test_word_prose_plan_uploads_and_its_report_names_paragraphs():
+    at = _uploaded("支部计划.docx", docs.branch_prose())
+    plan = at.session_state["pv_loaded"].plan
+    assert [s.title for s in plan.sections] == ["加强政治建设", "加强组织建设", "推进党建与业务融合"]
+    assert not at.error and "中共青禾市第一中学党支部2026年度党建工作计划" in at.success[0].value
+    assert "第 16 段" in _places(at)
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception
+    assert "落实意识形态工作责任制" in json.dumps(json.loads(at.get("plotly_chart")[0].proto.spec), ensure_ascii=False)
+
+
+def test_word_table_plan_report_names_table_rows():
+    at = _uploaded("任务分解表.docx", docs.committee_table())
+    places = _places(at)
+    assert "表 2 第 1 行" in places and "表 3" in places and not any("工作表" in p for p in places)
