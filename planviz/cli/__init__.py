@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 
 from ..model import PlanError
-from . import plan
+from . import plan, store
 from .base import Parser, fail
 
 # Each module's register(sub) adds its subcommands, each with set_defaults(run=function).
-COMMAND_MODULES = (plan,)
+COMMAND_MODULES = (plan, store)
 
 
 def parser() -> Parser:
