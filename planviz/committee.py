@@ -213,10 +213,10 @@ def table_records(rows) -> list[dict]:
     return out
 
 
-def row_json(row: CommitteeRow) -> dict:
-    """The CLI's ``store branches --json`` shape of one row."""
-    return {"org": row.org, "year": row.year, "state": row.state, "version": row.version,
-            "items": row.items, "progress": row.progress, "overdue": len(row.overdue)}
+def row_json(row: CommitteeRow, year: int | None = None) -> dict:
+    """The CLI's ``store branches --json`` shape of one row; ``year`` names the year asked for when it has no plan."""
+    return {"org": row.org, "year": row.year or year, "state": row.state, "version": row.version,
+            "items": row.items, "progress": row.progress, "overdue": len(row.overdue) if row.has_plan else None}
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,8 @@ def footer_block(ctx: Ctx, summarized: bool) -> Block:
     y1 = st.size[1] - round(st.margin * 0.6)
     y0 = y1 - round(st.small * 1.9)
     left = f"生成日期：{cn_date(ctx.today)}"
+    if plan.approved_on:  # 审议定稿: the approved version's date is what the page cites
+        left = f"审议通过日期：{cn_date(plan.approved_on)}　　{left}"
     if plan.source_name:
         left += f"　　来源文件：{plan.source_name}"
     right = "未列出的条目见计划表 · planviz 一页纸简报" if summarized else "planviz 一页纸简报"

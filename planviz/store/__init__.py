@@ -33,6 +33,7 @@ Records (``records``): ``OrgInfo``, ``UserInfo``, ``PlanInfo``, ``VersionInfo``,
 from .api import NOT_FOUND, Store
 from .auth import ROLES, SYSTEM, Actor, Refused
 from .records import KINDS, LinkInfo, OrgInfo, PlanInfo, UserInfo, VersionInfo
+from . import review  # noqa: E402,F401 — its tables (revision 0002_review) belong to Base.metadata: backup, restore
 
 __all__ = ["Store", "Actor", "Refused", "SYSTEM", "ROLES", "KINDS", "NOT_FOUND", "OrgInfo", "UserInfo",
            "PlanInfo", "VersionInfo", "LinkInfo"]
