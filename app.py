@@ -21,6 +21,9 @@ PAGES = {
     "会议": [
         st.Page("pages/present.py", title="演示模式", icon=":material/slideshow:", url_path="present"),
     ],
+    "审议": [
+        st.Page("pages/committee.py", title="党委审阅", icon=":material/fact_check:", url_path="committee"),
+    ],
 }
 
 page = st.navigation(PAGES)

@@ -141,7 +141,7 @@ def committee_rows(branches: list[BranchPlan], as_of: date) -> tuple[CommitteeRo
 
 # -- sorting and filtering --------------------------------------------------------------------------
 SORT_KEYS: dict[str, str] = {
-    "org": "组织名称", "state": "审议状态", "progress": "实际进度", "gap": "进度差（实际 − 应达）",
+    "tree": "组织架构顺序", "org": "组织名称", "state": "审议状态", "progress": "实际进度", "gap": "进度差（实际 − 应达）",
     "overdue": "逾期事项", "completeness": "计划完整度", "covered": "六度覆盖", "highlights": "亮点项目",
     "projects": "项目数", "tasks": "任务数", "last_update": "最近更新", "version_date": "最近版本",
 }
@@ -157,10 +157,12 @@ def _sort_value(row: CommitteeRow, key: str):
     return getattr(row, key)
 
 
-def sort_rows(rows, by: str = "org", descending: bool = False) -> list[CommitteeRow]:
+def sort_rows(rows, by: str = "tree", descending: bool = False) -> list[CommitteeRow]:
     """Rows sorted by one of SORT_KEYS; rows without a value (no plan, nothing reported) always come last."""
     if by not in SORT_KEYS:
         raise ValueError(f"unknown sort key {by!r}")
+    if by == "tree":  # the order given: the organization tree, depth first
+        return list(rows)[::-1] if descending else list(rows)
     have = [r for r in rows if _sort_value(r, by) is not None]
     lack = [r for r in rows if _sort_value(r, by) is None]
     return sorted(have, key=lambda r: (_sort_value(r, by), r.org), reverse=descending) + lack

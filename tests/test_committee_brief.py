@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+import textwrap
 import zipfile
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -140,3 +144,24 @@ def test_a_brief_that_fails_is_reported_not_fatal():
 def test_worker_count_leaves_a_core_for_the_app(jobs):
     n = worker_count(jobs)
     assert 1 <= n <= max(1, jobs)
+
+
+def test_workers_start_under_a_main_script_without_a_guard(tmp_path):
+    """The app's __main__ is the page script: workers must not run it again (multiprocessing's spawn would)."""
+    script = tmp_path / "page.py"
+    script.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path[:0] = [{str(Path(__file__).parent)!r}, {str(Path(__file__).parents[1])!r}]
+        from conftest import build_plan
+        from planviz.brief.bundle import write_bundle
+        from planviz.committee import BranchPlan
+        print("page ran", file=sys.stderr)
+        result = write_bundle([BranchPlan(f"支部{{k}}", build_plan(10), "draft") for k in range(2)],
+                              {str(tmp_path / "out.zip")!r}, workers=2, fmt="slide")
+        print(len(result.written))
+    """))
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "2" and done.stderr.count("page ran") == 1
+    with zipfile.ZipFile(tmp_path / "out.zip") as zf:
+        assert sorted(zf.namelist()) == ["支部0.pdf", "支部0.png", "支部1.pdf", "支部1.png"]

@@ -1,11 +1,15 @@
 """Every branch's brief (PNG + PDF) in one ZIP, composed in worker processes with a progress callback."""
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import queue
 import re
+import struct
+import subprocess
+import sys
+import threading
 import zipfile
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import IO, Callable
 
@@ -55,7 +59,7 @@ def _lower_priority() -> None:
 
 
 def _brief_files(job: tuple[Plan, dict]) -> tuple[bytes, bytes] | str:
-    """PNG and PDF of one plan's brief, or the Chinese reason it cannot be made (runs in a worker)."""
+    """PNG and PDF of one plan's brief, or the Chinese reason it cannot be made."""
     plan, options = job
     try:
         page = compose_brief(plan, **options)
@@ -67,15 +71,85 @@ def _brief_files(job: tuple[Plan, dict]) -> tuple[bytes, bytes] | str:
         return f"生成时出错（{type(exc).__name__}：{exc}）"
 
 
+# -- the worker processes ------------------------------------------------------------------------------
+# Workers are started as ``python -m planviz.brief.bundle``, not by multiprocessing: spawn and forkserver
+# re-run the parent's __main__ in every child, and in the app that is the Streamlit page script.
+def _send(stream: IO[bytes], value) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">Q", len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]):
+    head = stream.read(8)
+    if len(head) < 8:
+        return _CLOSED
+    (size,) = struct.unpack(">Q", head)
+    return pickle.loads(stream.read(size))  # only ever from our own worker or parent
+
+
+_CLOSED = object()
+_DIED = "生成简报的子进程意外退出"
+
+
+def _work(jobs: queue.Queue, results: dict, ready: threading.Condition) -> None:
+    """Feed one worker process jobs until none are left; a dead worker fails the job it held."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    proc = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            env=env)
+    try:
+        while True:
+            try:
+                index, job = jobs.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                _send(proc.stdin, job)
+                result = _receive(proc.stdout)
+            except (OSError, pickle.PickleError, EOFError):
+                result = _CLOSED
+            with ready:
+                results[index] = _DIED if result is _CLOSED else result
+                ready.notify_all()
+            if result is _CLOSED:
+                break
+    finally:
+        proc.stdin.close()
+        proc.wait()
+
+
 def _results(jobs: list[tuple[Plan, dict]], workers: int):
-    """Briefs of ``jobs`` in their order: in this process for one job or no workers, else in a pool."""
+    """Briefs of ``jobs`` in their order: in this process for one job or no workers, else in worker processes."""
     if workers < 1 or len(jobs) <= 1:
         yield from map(_brief_files, jobs)
         return
-    # spawn: a clean child, never a fork of a server process that runs threads.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_lower_priority) as pool:
-        yield from pool.map(_brief_files, jobs, chunksize=max(1, min(8, len(jobs) // (workers * 8))))
+    todo: queue.Queue = queue.Queue()
+    for entry in enumerate(jobs):
+        todo.put(entry)
+    results: dict[int, object] = {}
+    ready = threading.Condition()
+    threads = [threading.Thread(target=_work, args=(todo, results, ready), daemon=True)
+               for _ in range(min(workers, len(jobs)))]
+    for t in threads:
+        t.start()
+    for index in range(len(jobs)):
+        with ready:
+            while index not in results and any(t.is_alive() for t in threads):
+                ready.wait(0.5)
+            result = results.pop(index, _DIED)  # no worker left to make it: every one died
+        yield result
+    for t in threads:
+        t.join()
+
+
+def _serve() -> None:
+    """A worker: briefs for the jobs read on stdin, answers on stdout, until stdin closes."""
+    _lower_priority()
+    answers = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not corrupt the answers
+    jobs = sys.stdin.buffer
+    while (job := _receive(jobs)) is not _CLOSED:
+        _send(answers, _brief_files(job))
 
 
 def write_bundle(branches: list[BranchPlan], target: str | os.PathLike | IO[bytes], *,
@@ -114,3 +188,7 @@ def write_bundle(branches: list[BranchPlan], target: str | os.PathLike | IO[byte
             lines += [f"{org}：{reason}" for org, reason in skipped]
             zf.writestr(NOTE_NAME, "\n".join(lines) + "\n", compress_type=zipfile.ZIP_DEFLATED)
     return BundleResult(tuple(written), tuple(skipped))
+
+
+if __name__ == "__main__":
+    _serve()

@@ -191,7 +191,7 @@ def radar_rows_needed(branches: list[BranchPlan]) -> int:
 
 
 def compose_summary(branches: list[BranchPlan], *, committee: str, year: int, as_of: date,
-                    sort_by: str = "org", descending: bool = False, today: date | None = None,
+                    sort_by: str = "tree", descending: bool = False, today: date | None = None,
                     palette: str = "party") -> Brief:
     """The committee's summary page of ``branches`` on ``as_of``: rows sorted as :func:`sort_rows` sorts."""
     st = STYLES["a4"]

@@ -1,0 +1,73 @@
+"""The committee page under AppTest: login required, the table of the subtree, a decision, downloads."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from conftest import build_plan, build_small_plan
+from planviz.store import SYSTEM, Store
+from planviz.store import review
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PASSWORD = "correct horse 9"
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'ws.db'}"
+    monkeypatch.setenv("PLANVIZ_DB", url)
+    store = Store(url)
+    store.add_org(SYSTEM, "城关党委")
+    for name in ("第一党支部", "第二党支部", "第三党支部"):
+        store.add_org(SYSTEM, name, parent="城关党委")
+    store.add_org(SYSTEM, "邻县党委")
+    store.add_org(SYSTEM, "邻县党支部", parent="邻县党委")
+    store.add_user(SYSTEM, "审阅", PASSWORD, "城关党委", "committee")
+    store.add_user(SYSTEM, "一支部编辑", PASSWORD, "第一党支部", "editor")
+    today = date.today()
+    ids = {}
+    for org, plan in (("第一党支部", build_small_plan()), ("第二党支部", build_plan(40)), ("邻县党支部", build_plan(20))):
+        ids[org] = store.save_version(SYSTEM, org, plan.replace(year=today.year, organization=org), b"x", "计划.xlsx",
+                                      as_of=date(today.year, 1, 1)).plan_id
+    review.submit(store, SYSTEM, ids["第一党支部"])
+    yield store, ids
+    store.close()
+
+
+def _page(store, account: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["pv_store_token"] = store.login(account, PASSWORD)[0]
+    at.run()
+    at.switch_page("pages/committee.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_login_is_asked_first(workspace):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/committee.py").run()
+    assert not at.exception
+    assert at.text_input[0].label == "账号" and not at.dataframe
+
+
+def test_committee_sees_its_subtree_with_states(workspace):
+    store, ids = workspace
+    at = _page(store, "审阅")
+    table = at.dataframe[0].value
+    assert list(table["组织"]) == ["城关党委", "第一党支部", "第二党支部", "第三党支部"]  # never 邻县
+    assert list(table["审议状态"]) == ["未提交", "待审议", "草稿", "未提交"]
+    assert table["项目"].iloc[1] == len(build_small_plan().projects)
+    assert [m.value for m in at.metric][:3] == ["4", "2", "1"]
+    assert len(at.get("plotly_chart")) == 2
+    at.multiselect(key="cm_states").set_value(["submitted"]).run()
+    assert list(at.dataframe[0].value["组织"]) == ["第一党支部"]
+
+
+def test_an_editor_is_turned_away(workspace):
+    store, _ = workspace
+    at = _page(store, "一支部编辑")
+    assert any("党委（审阅）和管理员" in w.value for w in at.warning) and not at.dataframe
