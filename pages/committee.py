@@ -1,6 +1,5 @@
 """党委审阅：下属各组织的计划一览、审议（退回修改、审议通过）、对比图表、排名、汇总与批量简报下载。"""
 import tempfile
-from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -23,6 +22,8 @@ from planviz_app import state, ui
 ui.require_app()
 
 TOKEN_KEY = "pv_store_token"
+ERROR_KEY = "cm_error"  # a refused review step, shown on the next run
+OPEN_KEY = "cm_open_now"
 PERCENT_COLUMNS = ("实际进度", "应达进度", "计划完整度")
 
 
@@ -51,13 +52,69 @@ def _actor(store: Store):
     return None
 
 
+def _timeline(steps, plan) -> None:
+    """The review steps of a plan, oldest first, each with its comments on items or on the plan."""
+    titles = plan.by_id()
+    for step in steps:
+        st.markdown(f"- {step.day.isoformat()}　**{step.action_name}**（第 {step.version} 版，{step.who}）"
+                    + (f"：{step.note}" if step.note else ""))
+        for c in step.comments:
+            where = f"「{titles[c.item_id].title}」" if c.item_id in titles else "整份计划"
+            st.caption(f"　　对{where}：{c.text}")
+    if not steps:
+        st.caption("尚无审议记录")
+
+
+def _act(step, *args, **kwargs) -> None:
+    """A review step from a button's callback (callbacks survive the reruns a page may make)."""
+    try:
+        step(*args, **kwargs)
+    except PlanError as error:
+        st.session_state[ERROR_KEY] = str(error)
+
+
+def _show_error() -> None:
+    if ERROR_KEY in st.session_state:
+        st.error(st.session_state.pop(ERROR_KEY))
+
+
+def _decide(step, store: Store, actor, plan_id: int) -> None:
+    """Return or approve with the comments typed in the form."""
+    target, item_note = st.session_state.get("cm_item"), st.session_state.get("cm_item_note", "")
+    comments = [(target, item_note)] if target and item_note.strip() else []
+    _act(step, store, actor, plan_id, st.session_state.get("cm_note", ""), comments)
+
+
+def _open(branch, label: str) -> None:
+    state.use(state.Loaded(branch.plan, plan_to_json(branch.plan).encode(), label))
+    st.session_state[OPEN_KEY] = True
+
+
+def _own_plan(store: Store, actor) -> None:
+    """For a branch's own accounts: where its plan stands in the review; an editor submits it here."""
+    own = next((o.name for o in store.orgs(actor) if o.id == actor.org_id), None)
+    year = st.number_input("年度", min_value=2000, max_value=2100, value=ui.today().year, step=1, key="cm_own_year")
+    try:
+        info = store.find_plan(actor, own, int(year))
+    except PlanError as error:
+        st.info(str(error))
+        return
+    st.markdown(f"#### {own} {info.year} 年度计划　·　{REVIEW_STATE_NAMES[review.plan_review_state(store, actor, info.id)]}")
+    _timeline(review.review_events(store, actor, info.id), store.plan_as_of(actor, info.id))
+    if actor.role == "editor":
+        st.button("提交审议（最新版本）", key="cm_submit", type="primary", on_click=_act,
+                  args=(review.submit, store, actor, info.id))
+    _show_error()
+
+
 st.title("党委审阅")
 store = _store(database_url())
 actor = _actor(store)
 if actor is None:
     st.stop()
 if actor.role not in ("committee", "admin"):
-    st.warning("本页面供党委（审阅）和管理员账号使用；您的账号可在其他页面查看和填报本支部的计划。")
+    st.caption("下属各组织一览供党委（审阅）和管理员账号使用；这里是本组织计划的审议情况。")
+    _own_plan(store, actor)
     st.stop()
 
 visible = store.orgs(actor)
@@ -97,43 +154,29 @@ picked = st.dataframe(
     column_config={name: st.column_config.NumberColumn(name, format="%.0f%%") for name in PERCENT_COLUMNS})
 st.caption(f"显示 {len(shown)} / {len(rows)} 个组织。点选一行可审议或只读打开该组织的计划。")
 
-chosen = shown[picked.selection.rows[0]] if picked.selection.rows else None
+selected = [n for n in picked.selection.rows if n < len(shown)]  # a selection made before the filter changed
+chosen = shown[selected[0]] if selected else None
 branch = next((b for b in branches if b.org == chosen.org), None) if chosen else None
 if chosen is not None and branch is not None and branch.plan is not None:
     with st.container(border=True):
         st.markdown(f"#### {chosen.org}　·　{chosen.state_name}　·　第 {chosen.version} 版")
         info = store.find_plan(actor, chosen.org, int(year))
-        steps = review.review_events(store, actor, info.id)
-        for step in steps:
-            st.markdown(f"- {step.day.isoformat()}　**{step.action_name}**（第 {step.version} 版，{step.who}）"
-                        + (f"：{step.note}" if step.note else ""))
-            titles = branch.plan.by_id()
-            for c in step.comments:
-                where = f"「{titles[c.item_id].title}」" if c.item_id in titles else "整份计划"
-                st.caption(f"　　对{where}：{c.text}")
-        if not steps:
-            st.caption("尚无审议记录")
-        if st.button("只读打开该组织的看板", key="cm_open"):
-            data = plan_to_json(branch.plan).encode()
-            state.use(state.Loaded(branch.plan, data, f"{chosen.org}（第 {chosen.version} 版）"))
+        _timeline(review.review_events(store, actor, info.id), branch.plan)
+        st.button("只读打开该组织的看板", key="cm_open", on_click=_open,
+                  args=(branch, f"{chosen.org}（第 {chosen.version} 版）"))
+        if st.session_state.pop(OPEN_KEY, False):
             st.switch_page("pages/overview.py")
         if chosen.state == "submitted":
             items = {i.id: i.title for i in branch.plan.items if i.level != "section"}
-            note = st.text_area("对整份计划的意见", key="cm_note")
-            target = st.selectbox("针对条目的意见（可选）", [""] + list(items),
-                                  format_func=lambda k: items.get(k, "（不针对具体条目）"), key="cm_item")
-            item_note = st.text_input("条目意见", key="cm_item_note")
-            comments = [(target, item_note)] if target and item_note.strip() else []
+            st.text_area("对整份计划的意见", key="cm_note")
+            st.selectbox("针对条目的意见（可选）", [""] + list(items),
+                         format_func=lambda k: items.get(k, "（不针对具体条目）"), key="cm_item")
+            st.text_input("条目意见", key="cm_item_note")
             b1, b2 = st.columns(2)
-            try:
-                if b1.button("退回修改", key="cm_return"):
-                    review.return_plan(store, actor, info.id, note, comments)
-                    st.rerun()
-                if b2.button("审议通过", key="cm_approve", type="primary"):
-                    review.approve(store, actor, info.id, note, comments)
-                    st.rerun()
-            except PlanError as error:
-                st.error(str(error))
+            b1.button("退回修改", key="cm_return", on_click=_decide, args=(review.return_plan, store, actor, info.id))
+            b2.button("审议通过", key="cm_approve", type="primary", on_click=_decide,
+                      args=(review.approve, store, actor, info.id))
+        _show_error()
 
 ordered = {r.org: n for n, r in enumerate(shown)}
 picked_branches = sorted((b for b in branches if b.org in ordered), key=lambda b: ordered[b.org])  # as filtered
@@ -172,7 +215,7 @@ with d2:
     if st.button(f"生成 {sum(1 for b in picked_branches if b.plan)} 份简报（ZIP）", key="cm_zip"):
         bar = st.progress(0.0, text="正在生成简报……")
         target = Path(tempfile.mkdtemp(prefix="planviz-zip-")) / "简报.zip"
-        done = write_bundle(picked_branches, target, summary=_summary(), today=ui.today(), fmt=fmt, palette=pal,
+        done = write_bundle(picked_branches, target, summary=_summary(), today=as_of, fmt=fmt, palette=pal,
                             progress=lambda n, total, name: bar.progress(n / total, text=f"{n}/{total} {name}"))
         bar.progress(1.0, text=f"已生成 {len(done.written)} 份" + (f"，{len(done.skipped)} 个未生成（见 说明.txt）"
                                                                if done.skipped else ""))

@@ -67,7 +67,14 @@ def test_committee_sees_its_subtree_with_states(workspace):
     assert list(at.dataframe[0].value["组织"]) == ["第一党支部"]
 
 
-def test_an_editor_is_turned_away(workspace):
-    store, _ = workspace
+def test_an_editor_sees_its_own_review_and_resubmits(workspace):
+    store, ids = workspace
+    review.return_plan(store, SYSTEM, ids["第一党支部"], "请补充亮度项目", [("P1", "时间请细化")])
     at = _page(store, "一支部编辑")
-    assert any("党委（审阅）和管理员" in w.value for w in at.warning) and not at.dataframe
+    assert not at.dataframe  # no table of other organizations
+    text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
+    assert "退回修改" in text and "请补充亮度项目" in text and "时间请细化" in text
+    at.button(key="cm_submit").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert review.plan_review_state(store, SYSTEM, ids["第一党支部"]) == "submitted"
+

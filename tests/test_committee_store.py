@@ -3,7 +3,7 @@ review workflow (submit, return with comments, resubmit, approve), the brief's a
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 
@@ -229,3 +229,20 @@ def test_cli_branches_json(store, tree, store_url, capsys):
     err = capsys.readouterr().err
     assert "无此组织" in err and len(err.strip().splitlines()) == 1
     assert main(["store", "--db", store_url, "branches", "--org", "机关党总支", "--as-of", "5月1日"]) == 2
+
+
+def test_two_workspaces_never_share_cached_plans(store, tree, second_url):
+    """Version ids repeat across databases: what one workspace's table caches never shows in another's."""
+    other = Store(second_url)
+    try:
+        for where, plan in ((store, build_small_plan()), (other, build_plan(40))):
+            if where is other:
+                where.add_org(SYSTEM, "城关党委")
+                where.add_org(SYSTEM, "第一党支部", parent="城关党委")
+            where.save_version(SYSTEM, "第一党支部", plan, b"x", "x.xlsx", as_of=date(2026, 2, 1))
+        mine, theirs = (next(b for b in branch_plans(w, SYSTEM, "城关党委", as_of=DAY) if b.org == "第一党支部")
+                        for w in (store, other))
+        assert len(mine.plan.items) == len(build_small_plan().items)
+        assert len(theirs.plan.items) == len(build_plan(40).items)
+    finally:
+        other.close()

@@ -19,7 +19,8 @@ from .review import _events, approved_on, review_state
 
 _CACHE_SIZE = 4096  # decoded versions and built branches kept per process: versions never change
 _lock = threading.Lock()
-_plans: OrderedDict[int, Plan] = OrderedDict()  # version id → decoded plan
+# (database, version id, saved at) → decoded plan; the time tells a restored workspace's version apart.
+_plans: OrderedDict[tuple, Plan] = OrderedDict()
 _built: OrderedDict[tuple, BranchPlan] = OrderedDict()  # what went into a branch → the branch
 
 
@@ -85,9 +86,9 @@ def branch_plans(store: Store, actor: Actor, org: str, *, year: int | None = Non
             last_event[e.plan_id] = e.id
         reviews = _events(s, plan_ids)
 
-        def decoded(version_id: int) -> Plan:
-            return _remember(_plans, version_id, lambda: plan_from_json(s.scalar(
-                select(Version.plan_json).where(Version.id == version_id))))
+        def decoded(version) -> Plan:
+            return _remember(_plans, (store.url, version.id, version.saved_at), lambda: plan_from_json(s.scalar(
+                select(Version.plan_json).where(Version.id == version.id))))
 
         out = []
         for o in orgs:
@@ -100,7 +101,7 @@ def branch_plans(store: Store, actor: Actor, org: str, *, year: int | None = Non
             steps = [e for e in reviews.get(row.id, []) if e.day <= day]
             current = history.snapshot_on([history.Snapshot(v.number, v.as_of, v.saved_at, None) for v in ready], day)
             chosen = next(v for v in ready if v.number == current.number)
-            key = (o.name, parent, chosen.id, len(ready), last_event.get(row.id), len(events.get(row.id, [])),
+            key = (store.url, o.name, parent, chosen.id, chosen.saved_at, len(ready), last_event.get(row.id), len(events.get(row.id, [])),
                    max((e.id for e in steps), default=None), day, with_history)
             out.append(_remember(_built, key, lambda: _branch(o.name, parent, ready, chosen, events.get(row.id, []),
                                                               steps, day, decoded, with_history)))
@@ -111,14 +112,14 @@ def branch_plans(store: Store, actor: Actor, org: str, *, year: int | None = Non
 def _branch(name: str, parent: str | None, ready: list, chosen, events: list[history.ProgressEvent], steps: list,
             day: date, decoded, with_history: bool) -> BranchPlan:
     """One branch from its versions in force by ``day`` (``chosen`` the one then current), reports and steps."""
-    base = history.Snapshot(chosen.number, chosen.as_of, chosen.saved_at, decoded(chosen.id))
+    base = history.Snapshot(chosen.number, chosen.as_of, chosen.saved_at, decoded(chosen))
     plan = history.version_on(base, events, day)
     approved = approved_on(steps, chosen.number)
     if approved is not None:
         plan = plan.replace(approved_on=approved)
     line: tuple = ()
     if with_history:
-        full = [history.Snapshot(v.number, v.as_of, v.saved_at, decoded(v.id)) for v in ready]
+        full = [history.Snapshot(v.number, v.as_of, v.saved_at, decoded(v)) for v in ready]
         line = tuple((d, history.plan_on(full, events, d).overall_progress())
                      for d in history.report_days(full, events, day))
         line = tuple((d, p) for d, p in line if p is not None)
