@@ -140,8 +140,7 @@ def main() -> None:
         t0 = time.perf_counter()
         for b in sample:
             page = compose_brief(b.plan, today=AS_OF)
-            image = page.render()
-            page.png(image), page.pdf(image)
+            page.png(), page.pdf()
         serial = (time.perf_counter() - t0) / len(sample)
 
         idle = Pinger(briefs[0].plan)

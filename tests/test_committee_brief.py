@@ -87,7 +87,7 @@ def test_summary_png_and_pdf(tmp_path):
     assert len(colours) > 50  # drawn, not blank
     png = page.png(image)
     assert Image.open(io.BytesIO(png)).size == (2480, 3508)
-    assert page.pdf(image).startswith(b"%PDF")
+    assert page.pdf().startswith(b"%PDF")
     (tmp_path / "summary.png").write_bytes(png)
 
 

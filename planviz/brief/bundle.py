@@ -63,8 +63,7 @@ def _brief_files(job: tuple[Plan, dict]) -> tuple[bytes, bytes] | str:
     plan, options = job
     try:
         page = compose_brief(plan, **options)
-        image = page.render()
-        return page.png(image), page.pdf(image)
+        return page.png(), page.pdf()
     except PlanError as exc:
         return str(exc).replace("\n", " ")
     except Exception as exc:  # one odd plan must not stop the other briefs of the batch
@@ -169,9 +168,8 @@ def write_bundle(branches: list[BranchPlan], target: str | os.PathLike | IO[byte
     used: set[str] = {"汇总"} if summary is not None else set()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as zf:  # PNG and PDF are compressed already
         if summary is not None:
-            image = summary.render()
-            zf.writestr("汇总.png", summary.png(image))
-            zf.writestr("汇总.pdf", summary.pdf(image))
+            zf.writestr("汇总.png", summary.png())
+            zf.writestr("汇总.pdf", summary.pdf())
         jobs = [(b.plan, brief_options) for b in with_plan]
         for done, (branch, result) in enumerate(zip(with_plan, _results(jobs, workers)), start=1):
             if isinstance(result, str):

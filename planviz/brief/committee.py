@@ -195,7 +195,8 @@ def compose_summary(branches: list[BranchPlan], *, committee: str, year: int, as
                     palette: str = "party") -> Brief:
     """The committee's summary page of ``branches`` on ``as_of``: rows sorted as :func:`sort_rows` sorts."""
     st = STYLES["a4"]
-    ctx = Ctx(Plan(year=year, organization=committee), st, theme.palette(palette), today or date.today())
+    made = today or date.today()
+    ctx = Ctx(Plan(year=year, organization=committee), st, theme.palette(palette), made)
     pal = ctx.pal
     rows = committee_rows(branches, as_of)
     by_row = {id(r): b for r, b in zip(rows, branches)}
@@ -224,7 +225,7 @@ def compose_summary(branches: list[BranchPlan], *, committee: str, year: int, as
     blocks.append(table)
     blocks.append(_radars(ctx, pairs, (x0, table.box[3] + 2 * st.gutter, x1, foot_y0 - st.gutter)))
     foot = [line([(x0, foot_y0), (x1, foot_y0)], pal.grid, st.rule),
-            text_at(x0, h - round(st.margin * 0.6), f"生成日期：{cn_date(ctx.today)}", "sans", st.small, pal.muted, "ls"),
+            text_at(x0, h - round(st.margin * 0.6), f"生成日期：{cn_date(made)}", "sans", st.small, pal.muted, "ls"),
             text_at(x1, h - round(st.margin * 0.6), "planviz 计划汇总", "sans", st.small, pal.muted, "rs")]
     blocks.append(Block("footer", (x0, foot_y0, x1, h - round(st.margin * 0.6) + st.px(12)), tuple(foot)))
     return Brief("a4", st.size, tuple(blocks), clean(f"{committee}{title}"), pal.background)
