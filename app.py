@@ -2,7 +2,7 @@
 import streamlit as st
 
 from planviz.model import PlanError
-from planviz_app import ui
+from planviz_app import ui, workspace
 
 st.set_page_config(page_icon="🚩", layout="wide")
 
@@ -21,13 +21,21 @@ PAGES = {
     "会议": [
         st.Page("pages/present.py", title="演示模式", icon=":material/slideshow:", url_path="present"),
     ],
+    "工作区": [  # saving needs an account; anonymous use is upload-and-view, as before
+        st.Page("pages/workspace.py", title="工作区", icon=":material/folder_open:", url_path="workspace"),
+        st.Page("pages/login.py", title="登录", icon=":material/login:", url_path="login"),
+    ],
     "审议": [
         st.Page("pages/committee.py", title="党委审阅", icon=":material/fact_check:", url_path="committee"),
     ],
 }
 
-page = st.navigation(PAGES)
+link_error = workspace.follow_share_link()
+page = st.navigation(workspace.visible(PAGES))
 ui.sidebar()
+workspace.sidebar()
+if link_error:
+    st.error(link_error, icon=":material/link_off:")
 ui.chinese_widgets()
 ui.palette_shell()
 try:

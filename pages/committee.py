@@ -1,4 +1,5 @@
 """党委审阅：下属各组织的计划一览、审议（退回修改、审议通过）、对比图表、排名、汇总与批量简报下载。"""
+import dataclasses
 import tempfile
 from pathlib import Path
 
@@ -14,42 +15,14 @@ from planviz.stats import percent
 from planviz.store import Store
 from planviz.store import review
 from planviz.store.branches import branch_plans
-from planviz.store.codec import plan_to_json
-from planviz.store.db import database_url
 from planviz.vocab import REVIEW_STATE_NAMES
-from planviz_app import state, ui
+from planviz_app import state, ui, workspace
 
 ui.require_app()
 
-TOKEN_KEY = "pv_store_token"
 ERROR_KEY = "cm_error"  # a refused review step, shown on the next run
 OPEN_KEY = "cm_open_now"
 PERCENT_COLUMNS = ("实际进度", "应达进度", "计划完整度")
-
-
-@st.cache_resource(show_spinner=False)
-def _store(url: str) -> Store:
-    return Store(url)
-
-
-def _actor(store: Store):
-    """The logged-in account of this session, or a login form (and None) when there is none."""
-    actor = store.session_actor(st.session_state.get(TOKEN_KEY))
-    if actor is not None:
-        return actor
-    with st.form("cm_login"):
-        st.markdown("请用党委（审阅）或管理员账号登录")
-        name = st.text_input("账号")
-        password = st.text_input("密码", type="password")
-        if st.form_submit_button("登录"):
-            try:
-                token, actor = store.login(name, password, client=st.context.ip_address or "")
-            except PlanError as error:
-                st.error(str(error))
-                return None
-            st.session_state[TOKEN_KEY] = token
-            st.rerun()
-    return None
 
 
 def _timeline(steps, plan) -> None:
@@ -85,8 +58,11 @@ def _decide(step, store: Store, actor, plan_id: int) -> None:
     _act(step, store, actor, plan_id, st.session_state.get("cm_note", ""), comments)
 
 
-def _open(branch, label: str) -> None:
-    state.use(state.Loaded(branch.plan, plan_to_json(branch.plan).encode(), label))
+def _open(actor, plan_id: int, branch, day) -> None:
+    """The branch's plan as of ``day`` in use for every page, read-only for a committee (the store refuses its writes)."""
+    loaded = workspace.open_plan(actor, plan_id, day)
+    # The brief of the opened plan cites its approval, as the committee's table does.
+    state.use(dataclasses.replace(loaded, plan=loaded.plan.replace(approved_on=branch.plan.approved_on)))
     st.session_state[OPEN_KEY] = True
 
 
@@ -108,9 +84,11 @@ def _own_plan(store: Store, actor) -> None:
 
 
 st.title("党委审阅")
-store = _store(database_url())
-actor = _actor(store)
+store = workspace.store()
+actor = workspace.actor()
 if actor is None:
+    st.info("请先用党委（审阅）或管理员账号登录。", icon=":material/login:")
+    st.page_link("pages/login.py", label="登录", icon=":material/login:")
     st.stop()
 if actor.role not in ("committee", "admin"):
     st.caption("下属各组织一览供党委（审阅）和管理员账号使用；这里是本组织计划的审议情况。")
@@ -162,8 +140,7 @@ if chosen is not None and branch is not None and branch.plan is not None:
         st.markdown(f"#### {chosen.org}　·　{chosen.state_name}　·　第 {chosen.version} 版")
         info = store.find_plan(actor, chosen.org, int(year))
         _timeline(review.review_events(store, actor, info.id), branch.plan)
-        st.button("只读打开该组织的看板", key="cm_open", on_click=_open,
-                  args=(branch, f"{chosen.org}（第 {chosen.version} 版）"))
+        st.button("只读打开该组织的看板", key="cm_open", on_click=_open, args=(actor, info.id, branch, as_of))
         if st.session_state.pop(OPEN_KEY, False):
             st.switch_page("pages/overview.py")
         if chosen.state == "submitted":

@@ -5,7 +5,7 @@ from planviz.charts.progress import (completion_by_dimension, completion_by_owne
                                      status_donut)
 from planviz.model import STATUSES
 from planviz.stats import effective_status, key_figures, overdue_items, percent, work_items
-from planviz_app import cards, state, ui
+from planviz_app import cards, state, ui, workspace
 
 ui.require_app()
 
@@ -35,6 +35,8 @@ for column, status in zip(columns, STATUSES):
         st.markdown(f"**{status}**　{len(in_status)} 项")
         with st.container(height=560, border=False):
             st.html(cards.board_cards(in_status, late))
+
+workspace.progress_form(plan)
 
 st.subheader("逾期清单")
 table = overdue_table(plan, today=today)

@@ -35,8 +35,11 @@ def require_app() -> None:
 
 
 def today() -> date:
-    """The day charts and the board count from (one place, so tests can fix it)."""
-    return date.today()
+    """The day charts and the board count from (one place, so tests can fix it): the workspace's
+    as-of date when a saved plan is open, else today."""
+    from . import workspace  # imported here: workspace imports state, as this module does
+
+    return workspace.as_of() or date.today()
 
 
 def sidebar() -> None:

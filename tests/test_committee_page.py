@@ -10,15 +10,17 @@ from streamlit.testing.v1 import AppTest
 from conftest import build_plan, build_small_plan
 from planviz.store import SYSTEM, Store
 from planviz.store import review
+from planviz_app import workspace
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PASSWORD = "correct horse 9"
 
 
 @pytest.fixture
-def workspace(tmp_path, monkeypatch):
+def ws(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'ws.db'}"
     monkeypatch.setenv("PLANVIZ_DB", url)
+    workspace.store.clear()  # the app's one store follows this test's database
     store = Store(url)
     store.add_org(SYSTEM, "城关党委")
     for name in ("第一党支部", "第二党支部", "第三党支部"):
@@ -35,27 +37,28 @@ def workspace(tmp_path, monkeypatch):
     review.submit(store, SYSTEM, ids["第一党支部"])
     yield store, ids
     store.close()
+    workspace.store.clear()
 
 
 def _page(store, account: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["pv_store_token"] = store.login(account, PASSWORD)[0]
+    at.session_state[workspace.TOKEN_KEY] = store.login(account, PASSWORD)[0]
     at.run()
     at.switch_page("pages/committee.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
-def test_login_is_asked_first(workspace):
+def test_login_is_asked_first(ws):
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.switch_page("pages/committee.py").run()
     assert not at.exception
-    assert at.text_input[0].label == "账号" and not at.dataframe
+    assert any("请先用党委" in i.value for i in at.info) and not at.dataframe
 
 
-def test_committee_sees_its_subtree_with_states(workspace):
-    store, ids = workspace
+def test_committee_sees_its_subtree_with_states(ws):
+    store, ids = ws
     at = _page(store, "审阅")
     table = at.dataframe[0].value
     assert list(table["组织"]) == ["城关党委", "第一党支部", "第二党支部", "第三党支部"]  # never 邻县
@@ -67,8 +70,8 @@ def test_committee_sees_its_subtree_with_states(workspace):
     assert list(at.dataframe[0].value["组织"]) == ["第一党支部"]
 
 
-def test_an_editor_sees_its_own_review_and_resubmits(workspace):
-    store, ids = workspace
+def test_an_editor_sees_its_own_review_and_resubmits(ws):
+    store, ids = ws
     review.return_plan(store, SYSTEM, ids["第一党支部"], "请补充亮度项目", [("P1", "时间请细化")])
     at = _page(store, "一支部编辑")
     assert not at.dataframe  # no table of other organizations

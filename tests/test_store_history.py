@@ -10,6 +10,7 @@ from conftest import build_plan, build_small_plan
 from planviz.model import Item, PlanError
 from planviz.reading import load_plan
 from planviz.sample import SAMPLE_PATH, sample_plan
+from planviz.stats import planned_curve
 from planviz.store import history
 from planviz.store.codec import plan_from_json, plan_to_json
 from planviz.store.history import ProgressEvent, Snapshot
@@ -95,3 +96,28 @@ def test_slipped_by_month_counts_deadlines_passed_without_completion():
     assert slipped[3] == () and 11 not in slipped
     on_time = [_event("P3", date(2026, 6, 20), 1.0, "已完成")]
     assert history.slipped_by_month([v1], on_time, date(2026, 10, 15))[6] == ()
+
+
+def test_history_charts_carry_the_reported_and_planned_numbers():
+    from planviz.charts.history import progress_by_group, progress_history, slipped_chart
+
+    plan = build_small_plan()
+    v1 = Snapshot(1, date(2026, 1, 10), datetime(2026, 1, 10), plan)
+    events = [_event("P3", date(2026, 4, 1), 0.5), _event("P4", date(2026, 5, 1), 0.6, "进行中", "<b>x</b>")]
+    points = history.progress_over_time([v1], events, date(2026, 8, 1))
+    fig = progress_history(points, plan)
+    planned, actual = fig.data
+    assert (planned.name, actual.name) == ("计划进度", "实际进度")
+    assert list(actual.y) == pytest.approx([p.overall * 100 for p in points])
+    assert list(planned.y) == pytest.approx([v * 100 for _, v in planned_curve(plan)])
+    assert fig.layout.template.layout.font.family  # an explicit template, not streamlit's
+    by_dim = progress_by_group(points, plan, by="dimension")
+    assert {t.name for t in by_dim.data} == {"高度", "深度", "精度", "温度"}  # the ones with progress
+    temp = next(t for t in by_dim.data if t.name == "温度")
+    assert list(temp.y) == pytest.approx([60.0, 60.0])  # reported from May on
+    sections = progress_by_group(points, plan, by="section")
+    assert {t.name for t in sections.data} >= {"政治建设", "组织建设"}
+    slipped = history.slipped_by_month([v1], events, date(2026, 8, 1))
+    bars = slipped_chart(slipped, plan).data[0]
+    assert list(bars.x) == [f"{m}月" for m in range(1, 9)]
+    assert list(bars.y) == [len(slipped[m]) for m in range(1, 9)] and sum(bars.y) >= 2

@@ -7,7 +7,7 @@ import json
 import zipfile
 from datetime import date, datetime
 
-from sqlalchemy import LargeBinary, Date, DateTime, delete, insert, select, text
+from sqlalchemy import Date, DateTime, LargeBinary, delete, func, insert, select
 
 from ..model import PlanError
 from .auth import Actor, require_admin
@@ -79,6 +79,7 @@ def load(store, actor: Actor, data: bytes) -> dict[str, int]:
             counts[table.name] = len(rows)
         if not is_sqlite(store._writer):  # ids were given explicitly: move each sequence past them
             for table in Base.metadata.sorted_tables:
-                connection.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                                        f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"))
+                next_id = select(func.coalesce(func.max(table.c.id), 0) + 1).scalar_subquery()
+                connection.execute(select(func.setval(func.pg_get_serial_sequence(table.name, "id"), next_id,
+                                                      False)))
     return counts

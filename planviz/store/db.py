@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -102,12 +102,12 @@ def _migration_lock(engine: Engine, connection):
             fcntl.flock(handle, fcntl.LOCK_EX)
             yield
     else:
-        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": PG_MIGRATION_LOCK})
+        connection.execute(select(func.pg_advisory_lock(PG_MIGRATION_LOCK)))
         connection.commit()
         try:
             yield
         finally:
-            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": PG_MIGRATION_LOCK})
+            connection.execute(select(func.pg_advisory_unlock(PG_MIGRATION_LOCK)))
             connection.commit()
 
 
