@@ -26,6 +26,9 @@ PAGES = {
         st.Page("pages/workspace.py", title="工作区", icon=":material/folder_open:", url_path="workspace"),
         st.Page("pages/login.py", title="登录", icon=":material/login:", url_path="login"),
     ],
+    "审议": [
+        st.Page("pages/committee.py", title="党委审阅", icon=":material/fact_check:", url_path="committee"),
+    ],
 }
 
 link_error = workspace.follow_share_link()

@@ -18,3 +18,8 @@ EDITIONS: dict[str, str] = {"plan": "计划版", "progress": "进度版"}  # of 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "提醒", "info": "提示"}  # as users read them
 PEOPLE_SPLIT = re.compile(r"[、，,;；/／]+")  # between names in an owner or department cell
+# 审议定稿: where a branch's plan stands in the committee's review, and the steps that move it.
+REVIEW_STATES: tuple[str, ...] = ("none", "draft", "submitted", "returned", "approved")
+REVIEW_STATE_NAMES: dict[str, str] = {"none": "未提交", "draft": "草稿", "submitted": "待审议",
+                                      "returned": "退回修改", "approved": "审议通过"}
+REVIEW_ACTIONS: dict[str, str] = {"submit": "提交审议", "return": "退回修改", "approve": "审议通过"}

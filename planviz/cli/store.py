@@ -1,4 +1,4 @@
-"""The workspace commands: ``store [--db URL] org add | user add | add | history | export | backup | restore``."""
+"""The workspace commands: ``store [--db URL] org add | user add | add | history | export | branches | backup | restore``."""
 from __future__ import annotations
 
 import json
@@ -50,6 +50,13 @@ def register(sub) -> None:
     a.add_argument("--as-of", help="截至日期 YYYY-MM-DD（默认今天）")
     a.add_argument("-o", "--output", required=True, help="输出文件 .xlsx")
     a.set_defaults(run=cmd_export)
+
+    a = actions.add_parser("branches", help="下属各组织的计划：审议状态、版本、条目、进度、逾期")
+    a.add_argument("--org", required=True, help="上级组织名称（列出它及其下属各组织）")
+    a.add_argument("--year", type=int, help="计划年度（默认截至日期所在年度）")
+    a.add_argument("--as-of", help="截至日期 YYYY-MM-DD（默认今天）")
+    a.add_argument("--json", action="store_true", help="以 JSON 输出")
+    a.set_defaults(run=cmd_branches)
 
     a = actions.add_parser("backup", help="备份整个工作区（含上传的原始文件）")
     a.add_argument("-o", "--output", required=True, help="备份文件")
@@ -133,6 +140,26 @@ def cmd_export(args) -> int:
     Path(args.output).write_bytes(plan_to_xlsx(plan))
     return _print({"org": info.org_name, "year": info.year, "as_of": (day or store.today()).isoformat(),
                    "items": len(plan.items), "file": args.output})
+
+
+def cmd_branches(args) -> int:
+    from ..committee import committee_rows, row_json
+    from ..stats import percent
+    from ..store import SYSTEM
+    from ..store.branches import branch_plans
+
+    store = _open(args)
+    day = _day(args.as_of) or store.today()
+    year = args.year or day.year
+    rows = committee_rows(branch_plans(store, SYSTEM, args.org, year=year, as_of=day), day)
+    if args.json:
+        print(json.dumps([row_json(r, year) for r in rows], ensure_ascii=False))
+        return 0
+    print(f"{args.org} 及下属组织 {year} 年度计划（截至 {day.isoformat()}），共 {len(rows)} 个组织")
+    for r in rows:
+        figures = f"第 {r.version} 版　{r.items} 条　进度 {percent(r.progress)}　逾期 {len(r.overdue)} 项" if r.has_plan else ""
+        print(f"  {r.org}　{r.state_name}　{figures}".rstrip())
+    return 0
 
 
 def cmd_backup(args) -> int:

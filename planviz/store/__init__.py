@@ -38,6 +38,7 @@ at the time); ``backup`` follows ``Base.metadata``, so new tables are backed up 
 from .api import NOT_FOUND, Store
 from .auth import ROLES, SYSTEM, Actor, Refused
 from .records import KINDS, LinkInfo, OrgInfo, PlanInfo, UserInfo, VersionInfo
+from . import review  # noqa: E402,F401 — its tables (revision 0002_review) belong to Base.metadata: backup, restore
 
 __all__ = ["Store", "Actor", "Refused", "SYSTEM", "ROLES", "KINDS", "NOT_FOUND", "OrgInfo", "UserInfo",
            "PlanInfo", "VersionInfo", "LinkInfo"]

@@ -19,6 +19,9 @@ from .db import database_url, make_engines, migrate, retrying
 from .models import Event, Link, LoginAttempt, LoginSession, Org, PlanRow, User, Version
 from .records import KINDS, LinkInfo, OrgInfo, PlanInfo, UserInfo, VersionInfo
 
+# The clock and the database keep UTC; a user's day (today, an as-of date, an approval) is Beijing time.
+LOCAL_OFFSET = timedelta(hours=8)
+
 MAX_FILE_BYTES = 50 * 1024 * 1024  # the upload page's limit
 MAX_NOTE = 2000
 NOT_FOUND = "找不到这份计划，或您没有查看它的权限"  # the same words for both: ids of others' plans leak nothing
@@ -91,7 +94,8 @@ class Store:
         self._writer.dispose()
 
     def today(self) -> date:
-        return self.clock().date()
+        """The user's today: the day in Beijing time."""
+        return (self.clock() + LOCAL_OFFSET).date()
 
     # -- transactions -----------------------------------------------------------------
     def _read(self, work):
