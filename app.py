@@ -27,6 +27,8 @@ page = st.navigation(PAGES)
 ui.sidebar()
 ui.chinese_widgets()
 ui.palette_shell()
+if page.url_path != "present":  # the presentation says it on its own counter line
+    ui.sample_notice()
 try:
     page.run()
 except PlanError as error:  # a plan a view cannot use: the Chinese reason, never a traceback

@@ -11,13 +11,15 @@ import streamlit as st
 
 from planviz import theme
 from planviz.export import dot_bytes, figure_bytes
+from planviz.model import PlanError
+from planviz.report import counts
 
-from . import scripts, state, viewport
+from . import scripts, session, state, viewport
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN",
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+# No plotly toolbar: its tooltips are English whatever the locale, and every chart has its own download button.
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "locale": "zh-CN"}
 
 
 def require_app() -> None:
@@ -40,23 +42,34 @@ def today() -> date:
 
 
 def sidebar() -> None:
-    """The plan in use (name, year, item and issue counts), the palette switch, back to the sample."""
+    """The plan in use (name, year, work items, issues by severity), the palette switch, back to the sample."""
     loaded = state.current()
     plan = loaded.plan
+    found = counts(plan)
     with st.sidebar:
         st.markdown("#### 当前计划")
         st.markdown(f"**{plan.display_title}**")
-        source = "示例计划" if loaded.is_sample else loaded.name
-        errors, warnings = len(plan.errors()), len(plan.warnings())
-        st.caption(f"文件：{source}  \n年度：{plan.year}　条目：{len(plan.items)} 条  \n"
-                   f"问题：{len(plan.issues)} 条（错误 {errors}，提醒 {warnings}）")
+        source = "示例计划（虚构单位）" if loaded.is_sample else loaded.name
+        st.caption(f"文件：{source}  \n年度：{plan.year}　{found.items_text()}  \n问题：{found.issues_text()}")
         if not loaded.is_sample:
-            st.button("改用示例计划", key="pv_back_to_sample", on_click=lambda: state.use(state.read_sample()))
+            with st.popover("改用示例计划", icon=":material/swap_horiz:"):
+                st.markdown("改用示例计划后，所有页面都显示示例单位的计划，您上传的计划需要重新上传才能再看到。")
+                st.button("确定改用示例计划", key="pv_back_to_sample", type="primary", on_click=state.back_to_sample)
         st.divider()
         st.radio("图表配色", list(state.PALETTES), key=state.PALETTE_KEY, horizontal=True,
                  help="党建红：红金配色；简约：蓝灰配色。对所有图表和导出图片生效。")
         viewport.track()
-        scripts.chinese_dialogs()
+        session.remember()
+        scripts.chinese_words()
+
+
+SAMPLE_NOTICE = "正在显示**示例计划**（虚构的单位），不是您单位的计划。到「上传与检查」上传本单位的计划表后，所有页面都换成您的计划。"
+
+
+def sample_notice() -> None:
+    """Say on the page itself when the sample is showing instead of the user's plan."""
+    if state.current().is_sample:
+        st.info(SAMPLE_NOTICE, icon=":material/info:")
 
 
 def show_figure(fig: go.Figure, key: str | None = None) -> None:
@@ -103,8 +116,11 @@ def download_graph(label: str, graph: graphviz.Digraph, file_name: str, *, fmt: 
 
 
 def chinese_widgets() -> None:
-    """Chinese wording for the file uploader, whose button and size note Streamlit writes in English."""
+    """Chinese wording for the file uploader, whose button and size note Streamlit writes in English;
+    metric values that wrap instead of being cut to “8…” in narrow columns."""
     st.html("""<style>
+[data-testid="stMetricValue"] > div {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}
+[data-testid="stMetricLabel"] p {white-space: normal;}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0;}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
   content: "选择文件"; font-size: 0.875rem;}
@@ -163,13 +179,34 @@ div[data-testid="stMainBlockContainer"] {padding-top: 1.2rem; padding-bottom: 1r
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "csv"]
 
 
+def upload_types() -> str:
+    """The accepted types as the uploaders' labels write them: “xlsx、xlsm、xls、csv”."""
+    return "、".join(UPLOAD_TYPES)
+
+
+def is_plan_file(name: str) -> bool:
+    """True for a file name with one of the plan types' extensions."""
+    return name.rsplit(".", 1)[-1].lower() in UPLOAD_TYPES if "." in name else False
+
+
+def read_upload(data: bytes, name: str, **options) -> tuple[state.Loaded | None, PlanError | None]:
+    """``state.try_read`` for an uploaded file; another type gets a Chinese message, not Streamlit's English one.
+
+    The uploaders accept any file (their own refusal is English) and the type is checked here.
+    """
+    if not is_plan_file(name):
+        return None, PlanError(f"「{name}」不是计划表支持的文件类型。请上传 {upload_types()} 格式的计划表"
+                               f"（可先“下载标准模板”照着填写）。")
+    return state.try_read(data, name, **options)
+
+
 def _load_compare(target_key: str) -> None:
     file = st.session_state.get(f"{target_key}_file")
     st.session_state.pop(f"{target_key}_error", None)
     st.session_state.pop(target_key, None)
     if file is None:
         return
-    loaded, error = state.try_read(file.getvalue(), file.name)
+    loaded, error = read_upload(file.getvalue(), file.name)
     if error is not None:
         st.session_state[f"{target_key}_error"] = str(error)
     else:
@@ -178,7 +215,7 @@ def _load_compare(target_key: str) -> None:
 
 def compare_uploader(target_key: str) -> None:
     """Uploader for a second plan to overlay; the read plan lands in session_state[target_key]."""
-    st.file_uploader("叠加对比：上传另一份计划（如上一年度的计划，或兄弟支部的计划）", type=UPLOAD_TYPES,
+    st.file_uploader(f"叠加对比：上传另一份计划（如上一年度的计划，或兄弟支部的计划；{upload_types()}）",
                      key=f"{target_key}_file", on_change=_load_compare, args=(target_key,))
     if error := st.session_state.get(f"{target_key}_error"):
         st.error(error)

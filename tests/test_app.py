@@ -62,9 +62,14 @@ def _plan(at: AppTest):
     return at.session_state["pv_loaded"].plan
 
 
+def _uploader(at: AppTest):
+    """The plan uploader (its key changes each time it is emptied)."""
+    return next(u for u in at.file_uploader if u.key.startswith("up_file_"))
+
+
 def _upload(at: AppTest, name: str, data: bytes, mime: str = "text/csv") -> AppTest:
     _on(at, "pages/upload.py")
-    at.file_uploader(key="up_file").upload(name, data, mime)
+    _uploader(at).upload(name, data, mime)
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -91,7 +96,7 @@ def test_every_page_shows_the_sample_plan_without_errors():
     assert _plan(at).display_title == sample.display_title
     sidebar = " ".join(m.value for m in [*at.sidebar.markdown, *at.sidebar.caption])
     assert sample.display_title in sidebar and f"年度：{sample.year}" in sidebar
-    assert f"条目：{len(_plan(at).items)} 条" in sidebar
+    assert f"{len(sample.projects) + len(sample.tasks)} 项工作（重点项目 {len(sample.projects)} 个" in sidebar
     for page, title in PAGES.items():
         _on(at, page)
         assert [t.value for t in at.title] == [title]
@@ -122,7 +127,7 @@ def test_corrupt_and_oversized_files_get_chinese_messages_and_keep_the_plan():
     at = _upload(_app(), "坏文件.xlsx", b"PK\x03\x04" + b"\x00garbage" * 50, XLSX)
     assert len(at.error) == 1 and "坏文件.xlsx" in at.error[0].value and "损坏" in at.error[0].value
     assert _plan(at).display_title == sample_plan().display_title
-    at.file_uploader(key="up_file").clear().upload("大文件.csv", b"a" * (MAX_FILE_BYTES + 1), "text/csv")
+    _uploader(at).upload("大文件.csv", b"a" * (MAX_FILE_BYTES + 1), "text/csv")
     at.run()
     assert not at.exception
     assert len(at.error) == 1 and "大文件.csv" in at.error[0].value and "MB" in at.error[0].value
@@ -136,7 +141,7 @@ def test_unrecognised_headers_are_mapped_by_hand_and_reread():
     assert [b.label for b in boxes] == ["第 1 列「甲列」", "第 2 列「乙列」", "第 3 列「丙列」"]
     examples = [c.value for c in at.caption if c.value.startswith("例：")]
     assert examples[0].startswith("例：学习贯彻全会精神") and "张三" in examples[1]
-    for box, label in zip(boxes, ("工作内容", "责任人", "完成时限")):
+    for box, label in zip(boxes, ("工作内容（项目/任务名称）", "负责人", "时间节点")):
         box.set_value(label)
     at.button(key="up_remap").click()
     at.run()
@@ -333,21 +338,55 @@ def test_unreadable_files_are_named_once_in_a_plain_message():
     at = _upload(_app(), "扫描件.xlsx", b"%PDF-1.4\n" + b"0" * 400, XLSX)
     message = at.error[0].value
     assert message.startswith("无法读取这个文件：") and message.count("扫描件.xlsx") == 1 and "PDF" in message
-    at.file_uploader(key="up_file").clear().upload("空文件.xlsx", b"", XLSX)
+    _uploader(at).upload("空文件.xlsx", b"", XLSX)
     at.run()
     assert not at.exception
     message = at.error[0].value
     assert message.count("空文件.xlsx") == 1 and "空" in message.replace("空文件.xlsx", "")
 
 
-def test_check_report_lists_errors_first_with_one_place_column():
-    at = _on(_app(), "pages/upload.py")
-    table = at.table[0].value
-    assert list(table.columns) == ["位置", "问题", "怎么改"]
-    levels = list(table.index)
+CONTRADICTIONS_CSV = ("工作内容,负责人,时间节点,完成时限,进度,状态\n"
+                      "学习贯彻全会精神,张三,3月底前,2027-03-31,,\n发展党员,李四,七一前,,20%,未开始\n"
+                      "党费收缴,王五,每季度,,,\n主题党日,赵六,每月,,,\n").encode()
+
+
+def _report_lines(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith(("❌", "⚠️", "ℹ️"))]
+
+
+def test_check_report_folds_one_kind_into_one_line_with_the_places_in_an_expander():
+    at = _upload(_app(), "矛盾.csv", CONTRADICTIONS_CSV)
+    plan = _plan(at)
+    inferred = [i for i in plan.issues if "由关键词推断" in i.message]
+    assert len(inferred) >= 3
+    lines = _report_lines(at)
+    folded = [line for line in lines if "由关键词推断" in line]
+    assert folded == [f"ℹ️ 提示　**{len(inferred)} 处**：项目「…」的维度由关键词推断为「…」，请核对。"]
+    levels = [line.split("　")[0] for line in lines]
     order = ["❌ 错误", "⚠️ 提醒", "ℹ️ 提示"]
-    assert levels == sorted(levels, key=order.index) and levels[0] == "⚠️ 提醒"
-    assert any(place.startswith("「") and "第" in place and "行" in place for place in table["位置"])
+    assert levels == sorted(levels, key=order.index)  # errors first, then warnings, then notes
+    places = next(t.value for t in at.table if "问题" in t.value.columns and any("推断" in m for m in t.value["问题"]))
+    assert len(places) == len(inferred) and all(p.startswith("「") and "行" in p for p in places.index)
+    # contradictions are flagged: the wording and the date cell, progress with 未开始
+    text = " ".join(lines + [m.value for m in at.markdown])
+    assert "「3月底前」（即 2026-03-31）与完成时限 2027-03-31 不一致" in text
+    assert "进度为 20%，状态却是「未开始」" in text
+
+
+def test_one_count_of_work_items_and_issues_in_sidebar_and_report():
+    at = _upload(_app(), "矛盾.csv", CONTRADICTIONS_CSV)
+    plan = _plan(at)
+    metrics = {m.label: m.value for m in at.metric}
+    errors, warnings = len(plan.errors()), len(plan.warnings())
+    notes = len(plan.issues) - errors - warnings
+    assert metrics == {"工作项": str(len(plan.projects) + len(plan.tasks)), "错误": str(errors),
+                       "提醒": str(warnings), "提示": str(notes)}
+    sidebar = " ".join(c.value for c in at.sidebar.caption)
+    assert f"错误 {errors} 条，提醒 {warnings} 条，提示 {notes} 条" in sidebar
+    at = _on(_app(), "pages/upload.py")  # the template-like sample: sections are not counted as work items
+    sample = sample_plan()
+    assert {m.label: m.value for m in at.metric}["工作项"] == str(len(sample.projects) + len(sample.tasks))
+    assert any(f"另有 {len(sample.sections)} 个工作板块" in c.value for c in at.caption)
 
 
 def test_a_big_plan_opens_its_mind_map_split_by_group():
