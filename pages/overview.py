@@ -14,13 +14,28 @@ loaded = state.current()
 plan = loaded.plan
 pal = state.palette()
 today = ui.today()
-if loaded.is_sample:
-    st.info("当前显示的是示例计划。到「上传与检查」上传本单位的计划表，所有页面会随之更新。", icon=":material/info:")
-
 c1, c2 = st.columns([2, 3])
 fmt = c1.radio("版式", list(FORMATS), format_func=FORMATS.get, horizontal=True, key="ov_fmt")
-logo_file = c2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", type=["png", "jpg", "jpeg"], key="ov_logo")
+# Any file is accepted (Streamlit's refusal of a type is English); a plan table dropped here is read as the plan.
+logo_file = c2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", key="ov_logo",
+                             help="计划表请到「上传与检查」上传；拖到这里的计划表也会被读取为当前计划。")
 logo = logo_file.getvalue() if logo_file is not None else None
+if logo_file is not None and ui.is_plan_file(logo_file.name):
+    logo = None
+    if st.session_state.get("ov_logo_seen") != logo_file.file_id:  # read once, not on every rerun
+        st.session_state["ov_logo_seen"] = logo_file.file_id
+        st.session_state.pop("ov_logo_error", None)
+        taken, error = ui.read_upload(logo_file.getvalue(), logo_file.name)
+        if taken is not None:
+            state.use(taken)
+            st.rerun()
+        st.session_state["ov_logo_error"] = str(error)
+    if error_text := st.session_state.get("ov_logo_error"):
+        c2.error(f"这个文件是计划表，不是标识图片，但没能读取：{error_text}请到「上传与检查」页面上传。",
+                 icon=":material/error:")
+    else:
+        c2.success(f"「{logo_file.name}」是计划表，已读取为当前计划。以后上传计划表请用「上传与检查」页面。",
+                   icon=":material/check_circle:")
 try:
     image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
 except PlanError as error:  # e.g. the logo is not an image: say so and go on without it
@@ -30,15 +45,16 @@ except PlanError as error:  # e.g. the logo is not an image: say so and go on wi
 options = dict(logo=logo, today=today, palette=pal)
 name = plan.display_title
 with st.container(horizontal=True):
+    # The chosen format's image is the main (first, red) button.
     st.download_button("A4 图片 PNG", image if fmt == "a4" else lambda: brief_png(plan, fmt="a4", **options),
                        file_name=f"{name}-一页纸简报.png", mime=ui.MIME["png"], key="ov_png", on_click="ignore",
-                       icon=":material/download:", type="primary")
-    st.download_button("A4 打印版 PDF", lambda: brief_pdf(plan, fmt="a4", **options),
-                       file_name=f"{name}-一页纸简报.pdf", mime=ui.MIME["pdf"], key="ov_pdf", on_click="ignore",
-                       icon=":material/download:")
+                       icon=":material/download:", type="primary" if fmt == "a4" else "secondary")
     st.download_button("16:9 幻灯片 PNG",
                        image if fmt == "slide" else lambda: brief_png(plan, fmt="slide", **options),
                        file_name=f"{name}-幻灯片.png", mime=ui.MIME["png"], key="ov_slide", on_click="ignore",
+                       icon=":material/download:", type="primary" if fmt == "slide" else "secondary")
+    st.download_button("A4 打印版 PDF", lambda: brief_pdf(plan, fmt="a4", **options),
+                       file_name=f"{name}-一页纸简报.pdf", mime=ui.MIME["pdf"], key="ov_pdf", on_click="ignore",
                        icon=":material/download:")
 
 if fmt == "a4":

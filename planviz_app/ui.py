@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import html
 from collections.abc import Callable
 from datetime import date
 
@@ -72,6 +73,18 @@ def sample_notice() -> None:
         st.info(SAMPLE_NOTICE, icon=":material/info:")
 
 
+STACKS_BELOW_PX = 640  # Streamlit puts st.columns under each other in a window narrower than this
+COLUMN_GAP_PX = 16
+
+
+def figure_width(columns: int = 1) -> int:
+    """Pixel width for a figure in one of ``columns`` equal columns, so charts lay out for the width they get."""
+    screen = viewport.current()
+    if columns == 1 or screen.width < STACKS_BELOW_PX:
+        return screen.content
+    return (screen.content - COLUMN_GAP_PX * (columns - 1)) // columns
+
+
 def show_figure(fig: go.Figure, key: str | None = None) -> None:
     """Show a plotly figure as built: theme=None keeps planviz's own template and colours."""
     st.plotly_chart(fig, theme=None, width="stretch", config=PLOTLY_CONFIG, key=key)
@@ -87,8 +100,23 @@ def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:
     svg = dot_bytes(graph, "svg")
     if fit_screen:
         show_slide_image(svg, "思维导图", titled=True)
+    elif viewport.current().width < STACKS_BELOW_PX:  # a phone: drawn size, scrolled sideways, never shrunk unreadable
+        data = base64.b64encode(svg).decode("ascii")
+        st.html(f'<div class="pv-scroll" style="overflow-x:auto"><img alt="思维导图" style="max-width:none" '
+                f'src="data:image/svg+xml;base64,{data}"></div>')
+        st.caption("图较宽，可左右滑动查看。")
     else:  # drawn size, narrowed to the column if wider: a narrow map blown up to the column is screens tall
         st.image(svg.decode("utf-8"), width="content")
+
+
+def dimension_key(plan) -> None:
+    """The colour of each dimension, as chips: the key the mind map's colours need."""
+    chips = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:.3em;margin:0 1em .2em 0;white-space:nowrap">'
+        f'<span style="width:.9em;height:.9em;border-radius:.2em;background:{theme.dimension_color(d, plan.dimensions)}">'
+        f'</span>{html.escape(d)}</span>' for d in plan.dimensions)
+    st.html(f'<div class="pv-key" style="display:flex;flex-wrap:wrap;font-size:.9rem">'
+            f'<span style="margin-right:.8em;color:#666">颜色表示六度维度：</span>{chips}</div>')
 
 
 def show_slide_image(svg: bytes, alt: str, *, titled: bool = False) -> None:

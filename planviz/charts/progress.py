@@ -123,7 +123,7 @@ def _category_axis(fig: go.Figure, row: int, col: int, n: int, size: int) -> Non
 
 def _percent_axis(fig: go.Figure, row: int, col: int, pal: theme.Palette, room: float = 115) -> None:
     """0–100% value axis; ``room`` leaves space right of 100% for the labels outside the bars."""
-    fig.update_xaxes(range=[0, room], tickvals=PERCENT_TICKS, ticktext=PERCENT_TEXT, gridcolor=pal.grid,
+    fig.update_xaxes(range=[0, room], tickvals=PERCENT_TICKS, ticktext=PERCENT_TEXT, gridcolor=pal.grid, tickangle=0,
                      zeroline=True, zerolinecolor=pal.grid, tickfont=dict(size=13, color=pal.muted),
                      row=row, col=col)
 
@@ -201,7 +201,8 @@ def status_donut(plan: Plan, *, palette: str = "party", title: str | None = None
     """Donut of the five statuses over the work items; the centre shows overall progress."""
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1, specs=[[{"type": "domain"}]])
-    _draw_donut(fig, plan, pal, 1, 1, scale=1.3)
+    # The key's longest line (“● 已完成  32 项”) is about 8 em: smaller type where the figure is narrow.
+    _draw_donut(fig, plan, pal, 1, 1, scale=min(1.3, max(0.8, width / 760)))
     n = len(work_items(plan))
     return style_figure(fig, title=title or "事项状态", subtitle=_subtitle(plan, f"共 {n} 项工作"),
                         palette=pal.name, width=width, height=height, margin=dict(l=60, r=40, t=140, b=50))
@@ -230,17 +231,21 @@ def completion_by_owner(plan: Plan, *, top: int = 15, palette: str = "party", ti
                         margin=dict(l=120, r=60, t=130, b=80))
 
 
+WIDE_LEGEND_PX = 1000  # the legend fits beside the title from this figure width on
+
+
 def planned_vs_actual(plan: Plan, *, today: date | None = None, palette: str = "party",
                       title: str | None = None, width: int = 1400, height: int = 650) -> go.Figure:
     """Planned progress curve over the year against the reported overall progress today."""
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_planned(fig, plan, pal, 1, 1, today or date.today())
-    fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top",
-                                  yref="container"))
+    wide = width >= WIDE_LEGEND_PX  # beside the title on a wide figure; under the plot where it would overprint it
+    fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top", yref="container")
+                      if wide else dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"))
     return style_figure(fig, title=title or "计划进度与实际进度",
                         subtitle=_subtitle(plan, "按完成时限推算应完成比例"), palette=pal.name,
-                        width=width, height=height, margin=dict(l=80, r=60, t=140, b=60))
+                        width=width, height=height, margin=dict(l=80, r=60, t=140, b=60 if wide else 100))
 
 
 def overdue_table(plan: Plan, *, today: date | None = None) -> pd.DataFrame:
