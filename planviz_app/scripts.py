@@ -17,24 +17,33 @@ UI_WORDS = {
     "Delete row(s)": "删除所选行", "Sort ascending": "升序排列", "Sort descending": "降序排列",
     "Pin column": "固定此列", "Unpin column": "取消固定", "Hide column": "隐藏此列", "Autosize": "自动列宽",
     "Format": "格式", "Copy": "复制", "Type to search": "输入以搜索", "Choose an option": "请选择",
-    "Close": "关闭", "Remove file": "移除文件", "Reset all": "全部重置",
+    "Close": "关闭", "Remove file": "移除文件", "Reset all": "全部重置", "Exit fullscreen": "退出全屏",
 }
+# Labels Streamlit builds as “Fullscreen: <caption>”: the English head is replaced, the rest kept.
+UI_PREFIXES = {"Fullscreen: ": "全屏查看：", "Exit fullscreen: ": "退出全屏：", "Close fullscreen: ": "退出全屏："}
 
 _WORDS_JS = """
 export default function(component) {
   const words = %(words)s;
+  const prefixes = Object.entries(%(prefixes)s);
+  const say = (v) => {
+    const t = v.trim();
+    if (words[t]) return words[t];
+    for (const [head, zh] of prefixes) if (t.startsWith(head)) return zh + t.slice(head.length);
+    return null;
+  };
   const ATTRS = ['aria-label', 'title', 'placeholder'];
   const fix = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const t = n.nodeValue.trim();
-      if (t && words[t]) n.nodeValue = n.nodeValue.replace(t, words[t]);
+      const t = n.nodeValue.trim(), zh = t && say(t);
+      if (zh) n.nodeValue = n.nodeValue.replace(t, zh);
     }
     const els = root.querySelectorAll ? [root, ...root.querySelectorAll('[aria-label], [title], [placeholder]')] : [];
     for (const el of els) {
       for (const a of ATTRS) {
-        const v = el.getAttribute && el.getAttribute(a);
-        if (v && words[v.trim()]) el.setAttribute(a, words[v.trim()]);
+        const v = el.getAttribute && el.getAttribute(a), zh = v && say(v);
+        if (zh) el.setAttribute(a, zh);
       }
     }
   };
@@ -50,7 +59,7 @@ export default function(component) {
   fix(document.body);
   return () => observer.disconnect();
 }
-""" % {"words": json.dumps(UI_WORDS, ensure_ascii=False)}
+""" % {"words": json.dumps(UI_WORDS, ensure_ascii=False), "prefixes": json.dumps(UI_PREFIXES, ensure_ascii=False)}
 
 # Presentation clickers send PageDown/PageUp; the ← → keys are the buttons' own shortcuts.
 _CLICKER_JS = """

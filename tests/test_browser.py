@@ -214,10 +214,18 @@ ENGLISH_JS = """
 """
 
 
+CHARTS_DRAWN = ("Array.from(document.querySelectorAll('[data-testid=\"stPlotlyChart\"]'))"
+                ".every(c => c.querySelector('.main-svg .gtitle'))")
+
+
 def _shot_at(page: Page, path: Path, width: int) -> None:
-    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": width, "height": max(700, min(height, 14_000))})
-    page.wait_for_timeout(800)
+    """Grow the window to the page's height (the resize reruns the page: wait for it and the charts), capture."""
+    for _ in range(2):  # a taller window can lengthen the page once more
+        height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        page.set_viewport_size({"width": width, "height": max(700, min(height, 14_000))})
+        _settle(page)
+    page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
+    page.wait_for_timeout(500)
     page.screenshot(path=str(path), full_page=True)
 
 
@@ -233,7 +241,7 @@ def test_pages_hold_at_every_width_without_overflow_or_english(server, browser, 
         page.goto(f"{server}/{path}")
         _settle(page, title)
         _shot_at(page, shots / f"w{width}_{path or 'overview'}.png", width)
-        _settle(page)
+        assert page.locator("[data-testid='stException']").count() == 0
         found = page.evaluate(OVERFLOW_JS)
         english = page.evaluate(ENGLISH_JS, list(ENGLISH))
         if found or english:

@@ -128,6 +128,12 @@ def _percent_axis(fig: go.Figure, row: int, col: int, pal: theme.Palette, room: 
                      row=row, col=col)
 
 
+def _fit_percent_axis(fig: go.Figure, width: int) -> None:
+    """In a narrow figure five percent labels run into each other: keep 0%, 50% and 100%."""
+    if width < NARROW_AXIS_PX:
+        fig.update_xaxes(tickvals=PERCENT_TICKS[::2], ticktext=PERCENT_TEXT[::2])
+
+
 def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col: int, today: date) -> None:
     """Planned curve over the plan year, the today line, and today's actual vs planned progress."""
     first, last = year_bounds(plan)
@@ -214,6 +220,7 @@ def completion_by_dimension(plan: Plan, *, palette: str = "party", title: str | 
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_dimension_bars(fig, plan, pal, 1, 1)
+    _fit_percent_axis(fig, width)
     return style_figure(fig, title=title or "各维度完成情况", subtitle=_subtitle(plan, "平均进度"),
                         palette=pal.name, width=width, height=height, margin=dict(l=110, r=60, t=130, b=60))
 
@@ -224,6 +231,7 @@ def completion_by_owner(plan: Plan, *, top: int = 15, palette: str = "party", ti
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_owner_bars(fig, plan, pal, 1, 1, top)
+    _fit_percent_axis(fig, width)
     shown = min(top, len(owner_stats(plan)))
     return style_figure(fig, title=title or owner_heading(plan, top),
                         subtitle=_subtitle(plan, "平均进度（负责事项数）"), palette=pal.name,
@@ -231,7 +239,8 @@ def completion_by_owner(plan: Plan, *, top: int = 15, palette: str = "party", ti
                         margin=dict(l=120, r=60, t=130, b=80))
 
 
-WIDE_LEGEND_PX = 1000  # the legend fits beside the title from this figure width on
+WIDE_LEGEND_PX = 1000
+NARROW_AXIS_PX = 600  # below this figure width a percent axis shows every other label  # the legend fits beside the title from this figure width on
 
 
 def planned_vs_actual(plan: Plan, *, today: date | None = None, palette: str = "party",
