@@ -4,6 +4,7 @@ import streamlit as st
 
 from planviz import stats, theme
 from planviz.model import SEVERITY_NAMES, STATUSES, HeaderError
+from planviz.reading.headers import column_letter
 from planviz.reading.safety import MAX_FILE_BYTES
 from planviz.report import counts, group_issues
 from planviz.template import plan_to_xlsx, template_bytes
@@ -150,9 +151,12 @@ with st.expander("调整列对应（每一列读作什么）"):
         for sheet in dict.fromkeys(r.sheet for r in roles):
             st.markdown(f"**工作表「{sheet}」**")
             grid = st.columns(4)
-            for k, role in enumerate(r for r in roles if r.sheet == sheet):
+            in_sheet = [r for r in roles if r.sheet == sheet]
+            twice = {h for h in (r.header for r in in_sheet) if sum(r.header == h for r in in_sheet) > 1}
+            for k, role in enumerate(in_sheet):
                 key = f"up_col_{loaded.key}_{sheet}_{role.index}"
-                headers[key] = role.header
+                # the reader takes a column letter where one header text names two columns (责任分工 | 责任分工)
+                headers[key] = column_letter(role.index) if role.header in twice else role.header
                 choices = columns.options()
                 grid[k % 4].selectbox(f"第 {role.index + 1} 列「{role.header}」", choices, key=key,
                                       index=choices.index(columns.label(role.role)))

@@ -405,3 +405,162 @@ def test_upload_page_shows_the_plan_check():
     text = " ".join(m.value for m in at.markdown)
     assert "**六度覆盖**" in text and "6/6 个维度有项目" in text
     assert "**项目化五要素**" in text and ":orange[" in text  # two sample projects lack elements
+
+
+def test_the_plan_comes_back_after_a_refresh_for_the_same_browser_only(monkeypatch):
+    from planviz_app import session
+
+    token = "t" * 40  # what the cookie of one browser carries
+    monkeypatch.setattr(session, "browser_token", lambda: token)
+    first = _upload(_app(), "计划.csv", GBK_CSV)
+    assert len(_plan(first).projects) == 3
+    again = _app()  # a refresh or a new tab: a new session, the same cookie
+    assert not again.session_state["pv_loaded"].is_sample and len(_plan(again).projects) == 3
+    assert not [i for i in again.info if "示例计划" in i.value]
+    monkeypatch.setattr(session, "browser_token", lambda: None)  # another browser: no cookie, a fresh token
+    other = _app()
+    assert other.session_state["pv_loaded"].is_sample
+    assert other.session_state["pv_token"] != token and len(other.session_state["pv_token"]) >= 32
+
+
+def test_the_server_store_is_bounded_and_forgets_after_its_time():
+    from planviz_app.session import Store
+
+    now = [0.0]
+    store = Store(ttl=100, max_entries=2, clock=lambda: now[0])
+    store.put("a", 1)
+    store.put("b", 2)
+    store.put("c", 3)
+    assert store.get("a") is None and store.get("b") == 2 and len(store) == 2
+    now[0] = 90
+    assert store.get("c") == 3  # used: its clock restarts
+    now[0] = 150
+    assert store.get("b") is None and store.get("c") == 3
+
+
+def test_every_page_says_when_the_sample_is_showing():
+    at = _app()
+    for page in PAGES:
+        _on(at, page)
+        assert any("示例计划" in i.value and "不是您单位的计划" in i.value for i in at.info), page
+    _on(at, "pages/present.py")
+    assert any("示例计划（非本单位）" in m.value for m in at.markdown if "pv-counter" in m.value)
+    _upload(at, "计划.csv", GBK_CSV)
+    for page in PAGES:
+        _on(at, page)
+        assert not any("不是您单位的计划" in i.value for i in at.info), page
+    _on(at, "pages/present.py")
+    assert not any("示例计划" in m.value for m in at.markdown if "pv-counter" in m.value)
+
+
+def test_back_to_the_sample_asks_first_and_empties_the_uploader():
+    at = _upload(_app(), "计划.csv", GBK_CSV)
+    assert _uploader(at).value is not None
+    assert not at.session_state["pv_loaded"].is_sample  # the popover's button alone switches, nothing before it
+    at.sidebar.button(key="pv_back_to_sample").click()
+    at.run()
+    assert at.session_state["pv_loaded"].is_sample
+    assert _uploader(at).value is None and _uploader(at).key != "up_file_0"
+
+
+def test_plan_identity_is_editable_and_used_everywhere(downloads):
+    at = _upload(_app(), "计划.csv", GBK_CSV)
+    key = at.session_state["pv_loaded"].key
+    at.text_input(key=f"up_organization_{key}").input("城东街道第二党支部")
+    at.text_input(key=f"up_title_{key}").input("城东街道第二党支部2026年党建工作要点")
+    at.text_input(key=f"up_theme_{key}").input("强基固本")
+    at.button(key=next(b.key for b in at.button if b.key and "FormSubmitter" in b.key)).click()
+    at.run()
+    plan = _plan(at)
+    assert (plan.organization, plan.title, plan.theme) == ("城东街道第二党支部", "城东街道第二党支部2026年党建工作要点", "强基固本")
+    assert any("城东街道第二党支部2026年党建工作要点" in m.value for m in at.sidebar.markdown)
+    at.number_input(key="up_year").set_value(2027)  # re-read for another year: the identity stays
+    at.run()
+    assert _plan(at).year == 2027 and _plan(at).title == "城东街道第二党支部2026年党建工作要点"
+    _on(at, "pages/overview.py")
+    assert downloads["ov_png"][1].startswith("城东街道第二党支部2026年党建工作要点")
+    _on(at, "pages/present.py")
+    assert "强基固本" in " ".join(h.proto.body for h in at.get("html"))
+
+
+TWO_ROW_CSV = ("工作内容,责任分工,责任分工,完成时限\n,牵头,配合,\n学习贯彻全会精神,办公室,组织科,3月底前\n"
+               "发展党员,组织科,各支部,七一前\n").encode()
+
+
+def test_column_mapping_is_always_offered_prefilled_and_rereads():
+    at = _upload(_app(), "两行表头.csv", GBK_CSV)
+    boxes = {b.label: b for b in at.selectbox if b.key and b.key.startswith("up_col_")}
+    assert boxes["第 3 列「工作内容」"].value == "工作内容（项目/任务名称）"
+    assert boxes["第 4 列「责任人」"].value == "负责人" and boxes["第 5 列「完成时限」"].value == "时间节点"
+    boxes["第 4 列「责任人」"].set_value("责任部门")  # the user says this column holds departments
+    at.button(key="up_remap_all").click()
+    at.run()
+    assert not at.exception
+    first = _plan(at).projects[0]
+    assert first.departments == ("张三",) and first.owners == ()
+    # 责任分工 over 牵头 | 配合 read as two columns of one name: each is set on its own
+    at = _upload(_app(), "两行表头.csv", TWO_ROW_CSV)
+    assert not any(p.owners for p in _plan(at).projects)
+    boxes = {b.label: b for b in at.selectbox if b.key and b.key.startswith("up_col_")}
+    boxes["第 2 列「责任分工」"].set_value("负责人")
+    boxes["第 3 列「责任分工」"].set_value("责任部门")
+    at.button(key="up_remap_all").click()
+    at.run()
+    first = next(p for p in _plan(at).projects if p.title == "学习贯彻全会精神")
+    assert (first.owners, first.departments) == (("办公室",), ("组织科",))
+
+
+def test_wrong_file_types_and_plans_on_the_logo_uploader_get_chinese_answers():
+    at = _upload(_app(), "通知.pdf", b"%PDF-1.4\n" + b"0" * 300, "application/pdf")
+    assert "不是计划表支持的文件类型" in at.error[0].value and "xlsx" in at.error[0].value
+    assert _uploader(at).value is None  # the rejected file is not left in the box
+    assert not at.success  # no green “已读取” of an older plan under the red message
+    at = _app()  # a plan table dropped on the overview's logo box is read as the plan
+    at.file_uploader(key="ov_logo").upload("支部计划.csv", GBK_CSV, "text/csv")
+    at.run()
+    assert not at.exception and len(_plan(at).projects) == 3
+    assert any("已读取为当前计划" in s.value and "上传与检查" in s.value for s in at.success)
+
+
+def test_the_chosen_format_is_the_main_download_button():
+    at = _app()
+    kinds = lambda: {b.key: b.proto.type for b in at.get("download_button")}  # noqa: E731
+    assert kinds()["ov_png"] == "primary" and kinds()["ov_slide"] == "secondary"
+    at.radio(key="ov_fmt").set_value("slide")
+    at.run()
+    assert kinds()["ov_png"] == "secondary" and kinds()["ov_slide"] == "primary"
+
+
+def test_small_fixes_on_the_chart_pages():
+    at = _on(_app(), "pages/mindmap.py")
+    key = " ".join(h.proto.body for h in at.get("html") if "pv-key" in h.proto.body)
+    assert all(d in key for d in sample_plan().dimensions)  # the colour key of the mind map
+    no_levers = sample_plan().with_items(i.__class__(**{**i.__dict__, "lever": None}) for i in sample_plan().items)
+    at = _upload(_app(), "无抓手.xlsx", plan_to_xlsx(no_levers), XLSX)
+    _on(at, "pages/radar.py")
+    assert any("没有“抓手”列" in i.value for i in at.info)
+    _on(at, "pages/present.py")
+    assert any("F11" in m.value for m in at.markdown if "pv-counter" in m.value)
+    _on(at, "pages/upload.py")
+    assert any("标准模板的格式" in c.value and "不保留" in c.value for c in at.caption)
+
+
+def test_radar_without_any_progress_says_so_once():
+    from planviz.charts.radar import radar
+
+    bare = sample_plan().with_items(i.__class__(**{**i.__dict__, "progress": None}) for i in sample_plan().items)
+    fig = radar(bare, metric="progress")
+    assert not any(t for t in fig.data[-1].text)  # no pile of “未填报” at the centre
+    notes = [a.text for a in fig.layout.annotations]
+    assert sum("还没有填报进度" in n for n in notes) == 1
+
+
+def test_chinese_words_cover_streamlits_own_english():
+    from planviz_app.scripts import UI_PREFIXES, UI_WORDS
+
+    for english in ("Select all", "Show/hide columns", "Download as CSV", "Search", "Page not found"):
+        assert english in UI_WORDS and not re.search("[A-Za-z]", UI_WORDS[english].replace("CSV", ""))
+    assert "Fullscreen: " in UI_PREFIXES
+    from planviz_app.ui import PLOTLY_CONFIG
+
+    assert PLOTLY_CONFIG["displayModeBar"] is False  # plotly's English tooltips never show
