@@ -15,6 +15,7 @@ ui.require_app()
 PENDING_KEY = "pv_pending"  # (bytes, name, HeaderError): a file waiting for its columns to be mapped
 ERROR_KEY = "pv_upload_error"
 TABLE_ROWS = 30
+MAP_COLUMNS = 4  # mapping boxes per row
 SEVERITY = {key: f"{icon} {SEVERITY_NAMES[key]}" for key, icon in (("error", "❌"), ("warning", "⚠️"), ("info", "ℹ️"))}
 
 
@@ -114,10 +115,11 @@ if PENDING_KEY in st.session_state:
     st.warning(str(header_error), icon=":material/table_rows:")
     st.markdown(f"**手动指定各列的含义**（「{name}」工作表「{header_error.sheet}」第 {header_error.header_row} 行）："
                 "为每一列选择它的内容，用不到的列选“（不使用）”，至少要指定“工作内容”。")
-    grid = st.columns(4)
     headers = {}
     for i, column in enumerate(header_error.columns):
-        cell = grid[i % 4]
+        if i % MAP_COLUMNS == 0:
+            grid = st.columns(MAP_COLUMNS)
+        cell = grid[i % MAP_COLUMNS]
         headers[f"up_map_{i}"] = column
         cell.selectbox(f"第 {i + 1} 列「{column}」", columns.options(), key=f"up_map_{i}")
         examples = [row[i] for row in header_error.samples if i < len(row) and row[i]]
@@ -150,7 +152,6 @@ with st.expander("调整列对应（每一列读作什么）"):
         headers = {}
         for sheet in dict.fromkeys(r.sheet for r in roles):
             st.markdown(f"**工作表「{sheet}」**")
-            grid = st.columns(4)
             in_sheet = [r for r in roles if r.sheet == sheet]
             twice = {h for h in (r.header for r in in_sheet) if sum(r.header == h for r in in_sheet) > 1}
             for k, role in enumerate(in_sheet):
@@ -158,7 +159,9 @@ with st.expander("调整列对应（每一列读作什么）"):
                 # the reader takes a column letter where one header text names two columns (责任分工 | 责任分工)
                 headers[key] = column_letter(role.index) if role.header in twice else role.header
                 choices = columns.options()
-                grid[k % 4].selectbox(f"第 {role.index + 1} 列「{role.header}」", choices, key=key,
+                if k % MAP_COLUMNS == 0:  # a row of boxes at a time: stacked on a phone they keep column order
+                    grid = st.columns(MAP_COLUMNS)
+                grid[k % MAP_COLUMNS].selectbox(f"第 {role.index + 1} 列「{role.header}」", choices, key=key,
                                       index=choices.index(columns.label(role.role)))
         st.button("按此对应重新读取", type="primary", key="up_remap_all", on_click=_on_remap, args=(headers,))
 

@@ -13,7 +13,7 @@ from planviz.reading.safety import check_container, run_isolated
 
 # One vocabulary with the template and the editor (时间节点 / 开始时间 / 完成时限, 负责人, 板块).
 LABELS: dict[str, str] = {**FIELDS, "section": "板块", "owners": "负责人", "deadline": "时间节点",
-                          "end": "完成时限", "title": "工作内容（项目/任务名称）", "id": "编号"}
+                          "end": "完成时限", "title": "工作内容", "id": "编号"}
 UNUSED = "（不使用，保留为自定义列）"
 FIELD_OF_LABEL = {label: field for field, label in LABELS.items()}
 

@@ -141,7 +141,7 @@ def test_unrecognised_headers_are_mapped_by_hand_and_reread():
     assert [b.label for b in boxes] == ["第 1 列「甲列」", "第 2 列「乙列」", "第 3 列「丙列」"]
     examples = [c.value for c in at.caption if c.value.startswith("例：")]
     assert examples[0].startswith("例：学习贯彻全会精神") and "张三" in examples[1]
-    for box, label in zip(boxes, ("工作内容（项目/任务名称）", "负责人", "时间节点")):
+    for box, label in zip(boxes, ("工作内容", "负责人", "时间节点")):
         box.set_value(label)
     at.button(key="up_remap").click()
     at.run()
@@ -169,7 +169,7 @@ def test_edits_apply_to_every_page_and_download_as_excel_with_own_columns(downlo
     row = list(frame.index).index(first.id)
     assert "督办意见" in frame.columns
     key = next(k for k in at.session_state if k.startswith("up_editor_"))
-    at.session_state[key] = {"edited_rows": {row: {"标题": "学习贯彻全会精神（修订）", "进度": 40}},
+    at.session_state[key] = {"edited_rows": {row: {"工作内容": "学习贯彻全会精神（修订）", "进度": 40}},
                              "added_rows": [], "deleted_rows": []}
     at.run()
     written = load_plan(_content(downloads["up_download"]), "修改后.xlsx")
@@ -490,7 +490,7 @@ TWO_ROW_CSV = ("工作内容,责任分工,责任分工,完成时限\n,牵头,配
 def test_column_mapping_is_always_offered_prefilled_and_rereads():
     at = _upload(_app(), "两行表头.csv", GBK_CSV)
     boxes = {b.label: b for b in at.selectbox if b.key and b.key.startswith("up_col_")}
-    assert boxes["第 3 列「工作内容」"].value == "工作内容（项目/任务名称）"
+    assert boxes["第 3 列「工作内容」"].value == "工作内容"
     assert boxes["第 4 列「责任人」"].value == "负责人" and boxes["第 5 列「完成时限」"].value == "时间节点"
     boxes["第 4 列「责任人」"].set_value("责任部门")  # the user says this column holds departments
     at.button(key="up_remap_all").click()
@@ -564,3 +564,14 @@ def test_chinese_words_cover_streamlits_own_english():
     from planviz_app.ui import PLOTLY_CONFIG
 
     assert PLOTLY_CONFIG["displayModeBar"] is False  # plotly's English tooltips never show
+
+
+def test_one_vocabulary_of_field_names_in_template_editor_and_mapping():
+    from planviz.template import PROJECT_HEADERS, TASK_HEADERS
+    from planviz_app import columns, editing
+
+    editor = [c for c, _ in editing.TEXT_COLUMNS + editing.DATE_COLUMNS + editing.DETAIL_COLUMNS]
+    for field, word in (("deadline", "时间节点"), ("start", "开始时间"), ("end", "完成时限"), ("owners", "负责人"),
+                        ("departments", "责任部门"), ("section", "板块"), ("goal", "目标")):
+        assert columns.LABELS[field] == word and word in editor, word
+        assert word in PROJECT_HEADERS + TASK_HEADERS, word
