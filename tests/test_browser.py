@@ -253,17 +253,20 @@ def test_pages_hold_at_every_width_without_overflow_or_english(server, browser, 
     page.locator("[data-testid='stMultiSelect']").first.click()
     page.wait_for_timeout(600)
     menu_english = page.evaluate(ENGLISH_JS, list(ENGLISH))
+    assert "全选" in page.evaluate("document.body.innerText")  # the menu was open, and says it in Chinese
     page.keyboard.press("Escape")
     page.goto(f"{server}/progress")
     _settle(page, "进度看板")
-    table = page.locator("[data-testid='stDataFrame']").first
-    if table.count():
-        table.hover()
-        page.wait_for_timeout(600)
-        for button in page.locator("[data-testid='stElementToolbarButton'] button").all():
-            button.hover()
-            page.wait_for_timeout(300)
-        menu_english += page.evaluate(ENGLISH_JS, list(ENGLISH))
+    table = page.locator("[data-testid='stDataFrame']").first  # the sample has overdue work: a table
+    table.scroll_into_view_if_needed()
+    table.hover()
+    page.wait_for_timeout(600)
+    buttons = page.locator("[data-testid='stElementToolbarButton'] button").all()
+    assert [b.get_attribute("aria-label") for b in buttons] == ["显示/隐藏列", "下载为 CSV", "搜索", "全屏"]
+    for button in buttons:
+        button.hover()
+        page.wait_for_timeout(300)
+    menu_english += page.evaluate(ENGLISH_JS, list(ENGLISH))
     context.close()
     print(json.dumps(problems, ensure_ascii=False, indent=1)); print(menu_english)
     assert not problems and not menu_english, (problems, menu_english)
