@@ -20,22 +20,8 @@ fmt = c1.radio("版式", list(FORMATS), format_func=FORMATS.get, horizontal=True
 logo_file = c2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", key="ov_logo",
                              help="计划表请到「上传与检查」上传；拖到这里的计划表也会被读取为当前计划。")
 logo = logo_file.getvalue() if logo_file is not None else None
-if logo_file is not None and ui.is_plan_file(logo_file.name):
+if logo_file is not None and ui.plan_dropped_on_logo(logo_file, c2):
     logo = None
-    if st.session_state.get("ov_logo_seen") != logo_file.file_id:  # read once, not on every rerun
-        st.session_state["ov_logo_seen"] = logo_file.file_id
-        st.session_state.pop("ov_logo_error", None)
-        taken, error = ui.read_upload(logo_file.getvalue(), logo_file.name)
-        if taken is not None:
-            state.use(taken)
-            st.rerun()
-        st.session_state["ov_logo_error"] = str(error)
-    if error_text := st.session_state.get("ov_logo_error"):
-        c2.error(f"这个文件是计划表，不是标识图片，但没能读取：{error_text}请到「上传与检查」页面上传。",
-                 icon=":material/error:")
-    else:
-        c2.success(f"「{logo_file.name}」是计划表，已读取为当前计划。以后上传计划表请用「上传与检查」页面。",
-                   icon=":material/check_circle:")
 try:
     image = renders.brief_image(loaded.key, plan, fmt, pal, today, logo)
 except PlanError as error:  # e.g. the logo is not an image: say so and go on without it

@@ -228,6 +228,27 @@ def read_upload(data: bytes, name: str, **options) -> tuple[state.Loaded | None,
     return state.try_read(data, name, **options)
 
 
+def plan_dropped_on_logo(file, place) -> bool:
+    """True when the file on the logo box is a plan table: it is read as the plan (once) and ``place`` says so."""
+    if not is_plan_file(file.name):
+        return False
+    if st.session_state.get("ov_logo_seen") != file.file_id:  # read once, not on every rerun
+        st.session_state["ov_logo_seen"] = file.file_id
+        st.session_state.pop("ov_logo_error", None)
+        taken, error = read_upload(file.getvalue(), file.name)
+        if taken is not None:
+            state.use(taken)
+            st.rerun()
+        st.session_state["ov_logo_error"] = str(error)
+    if error_text := st.session_state.get("ov_logo_error"):
+        place.error(f"这个文件是计划表，不是标识图片，但没能读取：{error_text}请到「上传与检查」页面上传。",
+                    icon=":material/error:")
+    else:
+        place.success(f"「{file.name}」是计划表，已读取为当前计划。以后上传计划表请用「上传与检查」页面。",
+                      icon=":material/check_circle:")
+    return True
+
+
 def _load_compare(target_key: str) -> None:
     file = st.session_state.get(f"{target_key}_file")
     st.session_state.pop(f"{target_key}_error", None)

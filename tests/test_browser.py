@@ -1,7 +1,6 @@
 """The dashboard in a real browser: `streamlit run` on a free port, every page opened in headless chromium."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -268,7 +267,6 @@ def test_pages_hold_at_every_width_without_overflow_or_english(server, browser, 
         page.wait_for_timeout(300)
     menu_english += page.evaluate(ENGLISH_JS, list(ENGLISH))
     context.close()
-    print(json.dumps(problems, ensure_ascii=False, indent=1)); print(menu_english)
     assert not problems and not menu_english, (problems, menu_english)
 
 
