@@ -575,3 +575,25 @@ def test_one_vocabulary_of_field_names_in_template_editor_and_mapping():
                         ("departments", "责任部门"), ("section", "板块"), ("goal", "目标")):
         assert columns.LABELS[field] == word and word in editor, word
         assert word in PROJECT_HEADERS + TASK_HEADERS, word
+
+
+def test_charts_lay_out_for_a_narrow_column():
+    from datetime import date
+
+    from planviz.charts.progress import completion_by_dimension, planned_vs_actual, status_donut
+    from planviz.charts.timeline import timeline
+
+    plan = sample_plan()
+    wide, narrow = timeline(plan, width=1600), timeline(plan, width=420)
+    assert narrow.layout.xaxis.tickangle == 0 and "1月" not in narrow.layout.xaxis.ticktext
+    assert "1月" in wide.layout.xaxis.ticktext
+    assert narrow.layout.margin.b > wide.layout.margin.b  # the legend's extra lines get room under the today tag
+    subtitle = narrow.layout.title.subtitle.text
+    assert "<br>" in subtitle and "<br>" not in wide.layout.title.subtitle.text
+    assert narrow.layout.margin.t > wide.layout.margin.t  # a wrapped subtitle moves the plot down
+    curve = planned_vs_actual(plan, today=date(2026, 9, 1), width=420)
+    assert curve.layout.legend.y == 0 and curve.layout.legend.yanchor == "bottom"  # clear of the title
+    assert planned_vs_actual(plan, today=date(2026, 9, 1), width=1400).layout.legend.y > 0.9
+    assert list(completion_by_dimension(plan, width=300).layout.xaxis.ticktext) == ["0%", "50%", "100%"]
+    key = lambda fig: [a.font.size for a in fig.layout.annotations if "项" in a.text]  # noqa: E731
+    assert max(key(status_donut(plan, width=420))) < max(key(status_donut(plan, width=1100)))

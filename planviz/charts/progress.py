@@ -251,6 +251,7 @@ def planned_vs_actual(plan: Plan, *, today: date | None = None, palette: str = "
     _draw_planned(fig, plan, pal, 1, 1, today or date.today())
     if width < NARROW_AXIS_PX:  # twelve “10月” labels would turn sideways: level month numbers
         fig.update_xaxes(ticktext=[str(m) for m in range(1, 13)], tickangle=0, title=dict(text="月份", standoff=4))
+        fig.update_annotations(selector=dict(showarrow=True), font_size=13, borderpad=5)  # the call-out clears the axis
     wide = width >= WIDE_LEGEND_PX  # beside the title on a wide figure; under the plot where it would overprint it
     fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top", yref="container")
                       if wide else dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"))
