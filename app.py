@@ -39,6 +39,8 @@ if link_error:
     st.error(link_error, icon=":material/link_off:")
 ui.chinese_widgets()
 ui.palette_shell()
+if page.url_path != "present":  # the presentation says it on its own counter line
+    ui.sample_notice()
 try:
     page.run()
 except PlanError as error:  # a plan a view cannot use: the Chinese reason, never a traceback

@@ -54,7 +54,7 @@ def upload_to_summary(data: bytes, name: str) -> tuple[float, float, AppTest]:
     _check(at.switch_page("pages/upload.py").run())
     st.cache_data.clear()  # AppTest sessions may share an id: measure a cold read and a cold brief
     t0 = time.perf_counter()
-    at.file_uploader(key="up_file").upload(name, data, XLSX)
+    at.file_uploader(key="up_file_0").upload(name, data, XLSX)
     _check(at.run())
     t1 = time.perf_counter()
     _check(at.switch_page("pages/overview.py").run())
@@ -71,7 +71,7 @@ def slide_turns(data: bytes, name: str) -> dict[str, float]:
     at = _check(AppTest.from_file(APP, default_timeout=120).run())
     at.session_state["pv_viewport_known"] = {"width": 1920, "height": 1080, "content": 1760}
     _check(at.switch_page("pages/upload.py").run())
-    at.file_uploader(key="up_file").upload(name, data, XLSX)
+    at.file_uploader(key="up_file_0").upload(name, data, XLSX)
     _check(at.switch_page("pages/present.py").run())
     st.cache_data.clear()
     seen: dict[str, float] = {}

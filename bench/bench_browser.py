@@ -86,7 +86,7 @@ def upload_to_summary(browser: Browser, url: str, file: Path) -> tuple[float, in
         sidebar = page.locator("[data-testid='stSidebar']").inner_text()
         if file.name not in sidebar:
             raise RuntimeError(f"上传未生效：侧栏未显示「{file.name}」")
-        return elapsed, int(re.search(r"条目：(\d+) 条", sidebar).group(1))
+        return elapsed, int(re.search(r"(\d+) 项工作", sidebar).group(1))
     finally:
         page.close()
 

@@ -23,6 +23,7 @@ split = c4.toggle("每个分组单独一张图", value=len(plan.items) > SPLIT_F
                   help="条目很多时，分开看更清楚")
 
 options = dict(group_by=group_by, depth=depth, layout=layout, palette=state.palette())
+ui.dimension_key(plan)
 name = plan.display_title
 if split:
     maps = section_mindmaps(plan, **options)

@@ -21,9 +21,6 @@ loaded = state.current()
 plan = loaded.plan
 pal = state.palette()
 today = ui.today()
-if loaded.is_sample:
-    st.info("当前显示的是示例计划。到「上传与检查」上传本单位的计划表，所有页面会随之更新。", icon=":material/info:")
-
 c1, c2, c3 = st.columns([2, 3, 2])
 fmt = c1.radio("版式", list(FORMATS), format_func=FORMATS.get, horizontal=True, key="ov_fmt")
 edition = c2.radio("版本", list(EDITIONS), format_func=EDITION_LABELS.get, horizontal=True, key="ov_edition",
@@ -36,8 +33,12 @@ as_of = today
 if edition == "progress":
     as_of = d1.date_input("统计截至", value=min(max(today, date(plan.year, 1, 1)), date(plan.year, 12, 31)),
                           key="ov_as_of", format="YYYY-MM-DD")
-logo_file = d2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", type=["png", "jpg", "jpeg"], key="ov_logo")
+# Any file is accepted (Streamlit's refusal of a type is English); a plan table dropped here is read as the plan.
+logo_file = d2.file_uploader("组织标识（可选，PNG 或 JPG 图片）", key="ov_logo",
+                             help="计划表请到「上传与检查」上传；拖到这里的计划表也会被读取为当前计划。")
 logo = logo_file.getvalue() if logo_file is not None else None
+if logo_file is not None and ui.plan_dropped_on_logo(logo_file, d2):
+    logo = None
 choice = dict(edition=edition, group_by=group_by)
 try:
     image = renders.brief_image(loaded.key, plan, fmt, pal, as_of, logo, **choice)

@@ -1,4 +1,6 @@
 """演示模式：会议用的全屏幻灯片——封面、结构、雷达、时间轴、亮点项目、进度；方向键翻页。"""
+from html import escape
+
 import streamlit as st
 
 from planviz.charts.mindmap import mindmap
@@ -45,7 +47,11 @@ kind, title, item = deck[index]
 c1, c2, c3, c4 = st.columns([1, 3, 1, 1.6], vertical_alignment="center")  # c4: PPT download and exit
 c1.button("上一页", on_click=_go, args=(-1,), disabled=index == 0, shortcut="Left", key="pr_prev",
           width="stretch")
-c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{title}</div>', unsafe_allow_html=True)
+# The sidebar is hidden here, so the counter line says when the sample is on the screen.
+sample = "　· 示例计划（非本单位）" if loaded.is_sample else ""
+hint = "　· 按 F11 全屏放映" if index == 0 else ""  # on the cover, where a meeting starts
+c2.markdown(f'<div class="pv-counter">{index + 1} / {len(deck)}　{escape(title)}{sample}{hint}</div>',
+            unsafe_allow_html=True, help="全屏：F11（Mac：Control+Command+F）；翻页：← →、PageUp / PageDown 或翻页笔")
 c3.button("下一页", on_click=_go, args=(1,), disabled=index == len(deck) - 1, shortcut="Right",
           key="pr_next", width="stretch", type="primary")
 with c4.container(horizontal=True, horizontal_alignment="right"):

@@ -9,6 +9,8 @@ from planviz_app import cards, state, ui, workspace
 
 ui.require_app()
 
+KEY_FIGURE_PX = 110
+
 st.title("进度看板")
 plan = state.plan()
 pal = state.palette()
@@ -16,14 +18,13 @@ today = ui.today()
 
 figures = key_figures(plan)
 overdue = overdue_items(plan, today)
-m = st.columns(7)
-m[0].metric("工作板块", figures.sections)
-m[1].metric("重点项目", figures.projects)
-m[2].metric("具体任务", figures.tasks)
-m[3].metric("亮点项目", figures.highlights)
-m[4].metric("负责人", figures.owners)
-m[5].metric("总体进度", percent(figures.progress, "—"))
-m[6].metric("逾期事项", len(overdue), delta="需督办" if overdue else None, delta_color="inverse", delta_arrow="off")
+with st.container(horizontal=True, gap="medium"):  # wraps onto more lines instead of cutting “83%” to “8…”
+    for label, value in (("工作板块", figures.sections), ("重点项目", figures.projects), ("具体任务", figures.tasks),
+                         ("亮点项目", figures.highlights), ("负责人", figures.owners),
+                         ("总体进度", percent(figures.progress, "—"))):
+        st.metric(label, value, width=KEY_FIGURE_PX)
+    st.metric("逾期事项", len(overdue), delta="需督办" if overdue else None, delta_color="inverse", delta_arrow="off",
+              width=KEY_FIGURE_PX)
 
 st.subheader("任务看板")
 items = work_items(plan)
@@ -47,11 +48,12 @@ else:
 
 st.subheader("完成情况")
 c1, c2 = st.columns(2)
+half = ui.figure_width(2)
 with c1:
-    ui.show_figure(status_donut(plan, palette=pal, height=460), key="pg_donut")
+    ui.show_figure(status_donut(plan, palette=pal, height=460, width=half), key="pg_donut")
 with c2:
-    ui.show_figure(completion_by_dimension(plan, palette=pal, height=460), key="pg_dimension")
-ui.show_figure(completion_by_owner(plan, palette=pal), key="pg_owner")
-curve = planned_vs_actual(plan, today=today, palette=pal)
-ui.show_figure(curve, key="pg_curve")
-ui.download_figure("下载进度曲线 PNG", curve, f"{plan.display_title}-计划与实际进度.png", key="pg_png")
+    ui.show_figure(completion_by_dimension(plan, palette=pal, height=460, width=half), key="pg_dimension")
+ui.show_figure(completion_by_owner(plan, palette=pal, width=ui.figure_width()), key="pg_owner")
+ui.show_figure(planned_vs_actual(plan, today=today, palette=pal, width=ui.figure_width()), key="pg_curve")
+ui.download_figure("下载进度曲线 PNG", lambda: planned_vs_actual(plan, today=today, palette=pal),
+                   f"{plan.display_title}-计划与实际进度.png", key="pg_png")

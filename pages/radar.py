@@ -25,13 +25,16 @@ if compare is not None:
     label = st.text_input("对比计划的图例名称", value=f"{compare.plan.organization}{compare.plan.year}年",
                           key="rd_label")
 
-fig = radar(plan, metric=metric, compare=compare.plan if compare else None, compare_label=label or None,
-            palette=pal)
-ui.show_figure(fig, key="rd_radar")
-ui.download_figure("下载雷达图 PNG", fig, f"{plan.display_title}-六度雷达.png", key="rd_png")
+options = dict(metric=metric, compare=compare.plan if compare else None, compare_label=label or None, palette=pal)
+# On screen as wide as the column; the PNG is drawn at print size only when downloaded.
+ui.show_figure(radar(plan, width=ui.figure_width(), **options), key="rd_radar")
+ui.download_figure("下载雷达图 PNG", lambda: radar(plan, **options), f"{plan.display_title}-六度雷达.png", key="rd_png")
 
 st.divider()
 st.caption("五大抓手 × 六度矩阵：每格是同时属于该抓手和该维度的重点项目个数；空白格说明这一组合还没有项目。")
-matrix = lever_matrix(plan, palette=pal)
-ui.show_figure(matrix, key="rd_levers")
-ui.download_figure("下载矩阵图 PNG", matrix, f"{plan.display_title}-抓手矩阵.png", key="lv_png")
+if not any(p.lever for p in plan.projects):
+    st.info("这份计划没有“抓手”列，矩阵是空的。在计划表中加一列“抓手”（填写五大抓手之一），或在「上传与检查」的"
+            "在线修改中为项目选择抓手后，这里就会显示。", icon=":material/grid_off:")
+ui.show_figure(lever_matrix(plan, palette=pal, width=ui.figure_width()), key="rd_levers")
+ui.download_figure("下载矩阵图 PNG", lambda: lever_matrix(plan, palette=pal), f"{plan.display_title}-抓手矩阵.png",
+                   key="lv_png")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
@@ -32,6 +33,11 @@ class Source:
 
     sheet: str
     row: int
+
+
+def sheet_place(sheet: str) -> str:
+    """How users read a sheet's name: 工作表「计划」, or 「表 2」 for a Word document's table (named so already)."""
+    return f"「{sheet}」" if re.fullmatch(r"表 \d+", sheet) else f"工作表「{sheet}」"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from planviz.model import Item, Plan
 
 LEVEL_NAMES = {"project": "项目", "task": "任务"}
 # (column, Item field) for the plain-text columns, in table order.
-TEXT_COLUMNS = (("板块", "section"), ("标题", "title"), ("维度", "dimension"), ("抓手", "lever"),
+TEXT_COLUMNS = (("板块", "section"), ("工作内容", "title"), ("维度", "dimension"), ("抓手", "lever"),
                 ("负责人", "owners"), ("责任部门", "departments"), ("时间节点", "deadline_text"))
 DATE_COLUMNS = (("开始时间", "start"), ("完成时限", "end"))
 DETAIL_COLUMNS = (("目标", "goal"), ("成果形式", "deliverable"), ("评估标准", "criteria"), ("备注", "notes"))

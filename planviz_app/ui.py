@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import base64
+import html
 from collections.abc import Callable
 from datetime import date
 
@@ -11,13 +12,15 @@ import streamlit as st
 
 from planviz import theme
 from planviz.export import dot_bytes, figure_bytes
+from planviz.model import PlanError
+from planviz.report import counts
 
-from . import scripts, state, viewport
+from . import scripts, session, state, viewport
 
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-PLOTLY_CONFIG = {"displaylogo": False, "locale": "zh-CN",
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+# No plotly toolbar: its tooltips are English whatever the locale, and every chart has its own download button.
+PLOTLY_CONFIG = {"displayModeBar": False, "displaylogo": False, "locale": "zh-CN"}
 
 
 def require_app() -> None:
@@ -43,23 +46,46 @@ def today() -> date:
 
 
 def sidebar() -> None:
-    """The plan in use (name, year, item and issue counts), the palette switch, back to the sample."""
+    """The plan in use (name, year, work items, issues by severity), the palette switch, back to the sample."""
     loaded = state.current()
     plan = loaded.plan
+    found = counts(plan)
     with st.sidebar:
         st.markdown("#### 当前计划")
         st.markdown(f"**{plan.display_title}**")
-        source = "示例计划" if loaded.is_sample else loaded.name
-        errors, warnings = len(plan.errors()), len(plan.warnings())
-        st.caption(f"文件：{source}  \n年度：{plan.year}　条目：{len(plan.items)} 条  \n"
-                   f"问题：{len(plan.issues)} 条（错误 {errors}，提醒 {warnings}）")
+        source = "示例计划（虚构单位）" if loaded.is_sample else loaded.name
+        st.caption(f"文件：{source}  \n年度：{plan.year}　{found.items_text()}  \n问题：{found.issues_text()}")
         if not loaded.is_sample:
-            st.button("改用示例计划", key="pv_back_to_sample", on_click=lambda: state.use(state.read_sample()))
+            with st.popover("改用示例计划", icon=":material/swap_horiz:"):
+                st.markdown("改用示例计划后，所有页面都显示示例单位的计划，您上传的计划需要重新上传才能再看到。")
+                st.button("确定改用示例计划", key="pv_back_to_sample", type="primary", on_click=state.back_to_sample)
         st.divider()
         st.radio("图表配色", list(state.PALETTES), key=state.PALETTE_KEY, horizontal=True,
                  help="党建红：红金配色；简约：蓝灰配色。对所有图表和导出图片生效。")
         viewport.track()
-        scripts.chinese_dialogs()
+        session.remember()
+        scripts.chinese_words()
+
+
+SAMPLE_NOTICE = "正在显示**示例计划**（虚构的单位），不是您单位的计划。到「上传与检查」上传本单位的计划表后，所有页面都换成您的计划。"
+
+
+def sample_notice() -> None:
+    """Say on the page itself when the sample is showing instead of the user's plan."""
+    if state.current().is_sample:
+        st.info(SAMPLE_NOTICE, icon=":material/info:")
+
+
+STACKS_BELOW_PX = 640  # Streamlit puts st.columns under each other in a window narrower than this
+COLUMN_GAP_PX = 16
+
+
+def figure_width(columns: int = 1) -> int:
+    """Pixel width for a figure in one of ``columns`` equal columns, so charts lay out for the width they get."""
+    screen = viewport.current()
+    if columns == 1 or screen.width < STACKS_BELOW_PX:
+        return screen.content
+    return (screen.content - COLUMN_GAP_PX * (columns - 1)) // columns
 
 
 def show_figure(fig: go.Figure, key: str | None = None) -> None:
@@ -77,8 +103,23 @@ def show_graph(graph: graphviz.Digraph, *, fit_screen: bool = False) -> None:
     svg = dot_bytes(graph, "svg")
     if fit_screen:
         show_slide_image(svg, "思维导图", titled=True)
+    elif viewport.current().width < STACKS_BELOW_PX:  # a phone: drawn size, scrolled sideways, never shrunk unreadable
+        data = base64.b64encode(svg).decode("ascii")
+        st.html(f'<div class="pv-scroll" style="overflow-x:auto"><img alt="思维导图" style="max-width:none" '
+                f'src="data:image/svg+xml;base64,{data}"></div>')
+        st.caption("图较宽，可左右滑动查看。")
     else:  # drawn size, narrowed to the column if wider: a narrow map blown up to the column is screens tall
         st.image(svg.decode("utf-8"), width="content")
+
+
+def dimension_key(plan) -> None:
+    """The colour of each dimension, as chips: the key the mind map's colours need."""
+    chips = "".join(
+        f'<span style="display:inline-flex;align-items:center;gap:.3em;margin:0 1em .2em 0;white-space:nowrap">'
+        f'<span style="width:.9em;height:.9em;border-radius:.2em;background:{theme.dimension_color(d, plan.dimensions)}">'
+        f'</span>{html.escape(d)}</span>' for d in plan.dimensions)
+    st.html(f'<div class="pv-key" style="display:flex;flex-wrap:wrap;font-size:.9rem">'
+            f'<span style="margin-right:.8em;color:#666">颜色表示六度维度：</span>{chips}</div>')
 
 
 def show_slide_image(svg: bytes, alt: str, *, titled: bool = False) -> None:
@@ -106,8 +147,11 @@ def download_graph(label: str, graph: graphviz.Digraph, file_name: str, *, fmt: 
 
 
 def chinese_widgets() -> None:
-    """Chinese wording for the file uploader, whose button and size note Streamlit writes in English."""
+    """Chinese wording for the file uploader, whose button and size note Streamlit writes in English;
+    metric values that wrap instead of being cut to “8…” in narrow columns."""
     st.html("""<style>
+[data-testid="stMetricValue"] > div {white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere;}
+[data-testid="stMetricLabel"] p {white-space: normal;}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {font-size: 0;}
 [data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {
   content: "选择文件"; font-size: 0.875rem;}
@@ -166,13 +210,55 @@ div[data-testid="stMainBlockContainer"] {padding-top: 1.2rem; padding-bottom: 1r
 UPLOAD_TYPES = ["xlsx", "xlsm", "xls", "csv", "docx"]
 
 
+def upload_types() -> str:
+    """The accepted types as the uploaders' labels write them: “xlsx、xlsm、xls、csv”."""
+    return "、".join(UPLOAD_TYPES)
+
+
+def is_plan_file(name: str) -> bool:
+    """True for a file name with one of the plan types' extensions."""
+    return name.rsplit(".", 1)[-1].lower() in UPLOAD_TYPES if "." in name else False
+
+
+def read_upload(data: bytes, name: str, **options) -> tuple[state.Loaded | None, PlanError | None]:
+    """``state.try_read`` for an uploaded file; another type gets a Chinese message, not Streamlit's English one.
+
+    The uploaders accept any file (their own refusal is English) and the type is checked here.
+    """
+    if not is_plan_file(name):
+        return None, PlanError(f"「{name}」不是计划表支持的文件类型。请上传 {upload_types()} 格式的计划表"
+                               f"（可先“下载标准模板”照着填写）。")
+    return state.try_read(data, name, **options)
+
+
+def plan_dropped_on_logo(file, place) -> bool:
+    """True when the file on the logo box is a plan table: it is read as the plan (once) and ``place`` says so."""
+    if not is_plan_file(file.name):
+        return False
+    if st.session_state.get("ov_logo_seen") != file.file_id:  # read once, not on every rerun
+        st.session_state["ov_logo_seen"] = file.file_id
+        st.session_state.pop("ov_logo_error", None)
+        taken, error = read_upload(file.getvalue(), file.name)
+        if taken is not None:
+            state.use(taken)
+            st.rerun()
+        st.session_state["ov_logo_error"] = str(error)
+    if error_text := st.session_state.get("ov_logo_error"):
+        place.error(f"这个文件是计划表，不是标识图片，但没能读取：{error_text}请到「上传与检查」页面上传。",
+                    icon=":material/error:")
+    else:
+        place.success(f"「{file.name}」是计划表，已读取为当前计划。以后上传计划表请用「上传与检查」页面。",
+                      icon=":material/check_circle:")
+    return True
+
+
 def _load_compare(target_key: str) -> None:
     file = st.session_state.get(f"{target_key}_file")
     st.session_state.pop(f"{target_key}_error", None)
     st.session_state.pop(target_key, None)
     if file is None:
         return
-    loaded, error = state.try_read(file.getvalue(), file.name)
+    loaded, error = read_upload(file.getvalue(), file.name)
     if error is not None:
         st.session_state[f"{target_key}_error"] = str(error)
     else:
@@ -181,7 +267,7 @@ def _load_compare(target_key: str) -> None:
 
 def compare_uploader(target_key: str) -> None:
     """Uploader for a second plan to overlay; the read plan lands in session_state[target_key]."""
-    st.file_uploader("叠加对比：上传另一份计划（如上一年度的计划，或兄弟支部的计划）", type=UPLOAD_TYPES,
+    st.file_uploader(f"叠加对比：上传另一份计划（如上一年度的计划，或兄弟支部的计划；{upload_types()}）",
                      key=f"{target_key}_file", on_change=_load_compare, args=(target_key,))
     if error := st.session_state.get(f"{target_key}_error"):
         st.error(error)

@@ -162,3 +162,153 @@ def test_slides_fill_a_projector_screen_without_scrolling(server, browser, shots
     page.screenshot(path=str(shots / "present_timeline_1920.png"))
     assert page.locator("[data-testid='stException']").count() == 0
     page.close()
+
+
+# English a user could meet on Streamlit's and plotly's own widgets; none may be on screen or in a tooltip.
+ENGLISH = ("Select all", "Show/hide columns", "Download as CSV", "Search", "Fullscreen", "files are not allowed",
+           "Download plot as a png", "Zoom", "Pan", "Autoscale", "Reset axes", "Drag and drop", "Browse files",
+           "Limit 200MB", "Page not found", "No results", "Clear all", "Produced with Plotly")
+NARROW = (1440, 1024, 430)
+
+# Every text box of these kinds must lie inside its container (1 px of rounding allowed):
+# metric values in their metric, report lines in their box, plotly titles, subtitles, legends and tick
+# labels inside the chart's own svg.
+OVERFLOW_JS = """
+() => {
+  const out = [];
+  const inside = (el, box, what) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return;
+    if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+      out.push(what + ': ' + (el.textContent || '').trim().slice(0, 40));
+  };
+  for (const m of document.querySelectorAll('[data-testid="stMetric"]')) {
+    const v = m.querySelector('[data-testid="stMetricValue"]');
+    if (v) inside(v, m.getBoundingClientRect(), 'metric');
+    const t = v && v.querySelector('div');
+    if (t && t.scrollWidth > t.clientWidth + 1) out.push('metric cut: ' + t.textContent);
+  }
+  for (const box of document.querySelectorAll('[data-testid="stVerticalBlockBorderWrapper"]')) {
+    for (const p of box.querySelectorAll(':scope [data-testid="stMarkdownContainer"] p')) inside(p, box.getBoundingClientRect(), 'box text');
+  }
+  for (const chart of document.querySelectorAll('.js-plotly-plot')) {
+    const svg = chart.querySelector('svg.main-svg');
+    if (!svg) continue;
+    const frame = svg.getBoundingClientRect();
+    for (const el of chart.querySelectorAll('.gtitle, .gtitle-subtitle, .legend text, .xtick text, .ytick text, .annotation-text'))
+      inside(el, frame, 'chart ' + (el.getAttribute('class') || el.closest('[class]').getAttribute('class')));
+  }
+  return out;
+}
+"""
+ENGLISH_JS = """
+(words) => {
+  const found = [];
+  const text = document.body.innerText;
+  const attrs = Array.from(document.querySelectorAll('[aria-label], [title], [data-title], [placeholder]'))
+      .flatMap(e => ['aria-label', 'title', 'data-title', 'placeholder'].map(a => e.getAttribute(a) || ''));
+  for (const w of words) if (text.includes(w) || attrs.some(a => a.includes(w))) found.push(w);
+  return found;
+}
+"""
+
+
+CHARTS_DRAWN = ("Array.from(document.querySelectorAll('[data-testid=\"stPlotlyChart\"]'))"
+                ".every(c => c.querySelector('.main-svg .gtitle'))")
+
+
+def _shot_at(page: Page, path: Path, width: int) -> None:
+    """Grow the window to the page's height (the resize reruns the page: wait for it and the charts), capture."""
+    for _ in range(2):  # a taller window can lengthen the page once more
+        height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        page.set_viewport_size({"width": width, "height": max(700, min(height, 14_000))})
+        _settle(page)
+    page.wait_for_function(CHARTS_DRAWN, timeout=60_000)
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path), full_page=True)
+
+
+@pytest.mark.parametrize("width", NARROW)
+def test_pages_hold_at_every_width_without_overflow_or_english(server, browser, shots, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems = {}
+    for path, title in PAGES.items():
+        if path == "present":
+            continue
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{server}/{path}")
+        _settle(page, title)
+        _shot_at(page, shots / f"w{width}_{path or 'overview'}.png", width)
+        assert page.locator("[data-testid='stException']").count() == 0
+        found = page.evaluate(OVERFLOW_JS)
+        english = page.evaluate(ENGLISH_JS, list(ENGLISH))
+        if found or english:
+            problems[path or "overview"] = found + english
+    # the multiselect's menu and the data table's toolbar, where Streamlit's own English sits
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server}/timeline")
+    _settle(page, "时间轴")
+    page.locator("[data-testid='stMultiSelect']").first.click()
+    page.wait_for_timeout(600)
+    menu_english = page.evaluate(ENGLISH_JS, list(ENGLISH))
+    assert "全选" in page.evaluate("document.body.innerText")  # the menu was open, and says it in Chinese
+    page.keyboard.press("Escape")
+    page.goto(f"{server}/progress")
+    _settle(page, "进度看板")
+    table = page.locator("[data-testid='stDataFrame']").first  # the sample has overdue work: a table
+    table.scroll_into_view_if_needed()
+    table.hover()
+    page.wait_for_timeout(600)
+    buttons = page.locator("[data-testid='stElementToolbarButton'] button").all()
+    assert [b.get_attribute("aria-label") for b in buttons] == ["显示/隐藏列", "下载为 CSV", "搜索", "全屏"]
+    for button in buttons:
+        button.hover()
+        page.wait_for_timeout(300)
+    menu_english += page.evaluate(ENGLISH_JS, list(ENGLISH))
+    context.close()
+    assert not problems and not menu_english, (problems, menu_english)
+
+
+def test_the_plan_survives_a_refresh_and_a_new_tab_but_not_another_browser(server, browser, tmp_path):
+    mine = browser.new_context(viewport={"width": WIDTH, "height": 900})
+    page = mine.new_page()
+    page.goto(f"{server}/upload")
+    _settle(page, "上传与检查")
+    csv = tmp_path / "我的支部计划.csv"
+    csv.write_bytes(GBK_CSV)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
+    page.get_by_text("已读取「我的支部计划.csv」").wait_for(timeout=60_000)
+    _settle(page)
+    page.reload()
+    _settle(page, "上传与检查")
+    assert "我的支部计划.csv" in page.locator("[data-testid='stSidebar']").inner_text()
+    assert "示例计划" not in page.locator("[data-testid='stMain']").inner_text()
+    tab = mine.new_page()
+    tab.goto(f"{server}/present")
+    _settle(tab)
+    assert "示例计划" not in tab.locator(".pv-counter").inner_text()
+    other = browser.new_context(viewport={"width": WIDTH, "height": 900})
+    stranger = other.new_page()
+    stranger.goto(f"{server}/upload")
+    _settle(stranger, "上传与检查")
+    assert "我的支部计划.csv" not in stranger.locator("[data-testid='stSidebar']").inner_text()
+    assert "正在显示示例计划" in stranger.locator("[data-testid='stMain']").inner_text().replace("**", "")
+    stranger.goto(f"{server}/present")
+    _settle(stranger)
+    assert "示例计划" in stranger.locator(".pv-counter").inner_text()
+    other.close()
+    mine.close()
+
+
+def test_a_wrong_file_type_gets_a_chinese_message(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": WIDTH, "height": 900})
+    page.goto(f"{server}/upload")
+    _settle(page, "上传与检查")
+    pdf = tmp_path / "通知.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n" + b"0" * 300)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(pdf))
+    page.get_by_text("不是计划表支持的文件类型").wait_for(timeout=60_000)
+    _settle(page)
+    assert not page.evaluate(ENGLISH_JS, list(ENGLISH))
+    page.close()

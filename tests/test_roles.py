@@ -6,7 +6,7 @@ import sys
 from datetime import date
 
 from corpus import CASES, Y
-from planviz.reading import load_plan
+from planviz.reading import FIELDS, load_plan
 from planviz.reading.roles import evidence, period_of
 
 BY_NAME = {c.name: c for c in CASES}
@@ -93,7 +93,7 @@ def test_inspect_prints_each_columns_role_and_confidence(tmp_path):
                          capture_output=True, text=True, check=True).stdout
     assert "工作表「Sheet1」各列：" in out
     line = next(x for x in out.splitlines() if x.strip().startswith("落实人"))
-    assert "责任人" in line and "把握" in line and "%" in line
+    assert FIELDS["owners"] in line and "把握" in line and "%" in line
 
 
 def test_a_list_of_bare_numbered_titles_stays_a_list_of_projects(tmp_path):

@@ -5,6 +5,7 @@ from datetime import date
 
 from planviz.reading.infer import infer_dimension, named_dimension
 from planviz.model import Item, Plan, Source
+from planviz.reading import FIELDS
 from planviz.reading.validate import validate
 
 SRC = Source("计划", 5)
@@ -50,7 +51,7 @@ def test_task_missing_owner_and_deadline_unless_project_has_them():
     issues = issues_of(project, bare, Item("T1", "读书班", level="task", parent="P1", source=Source("计划", 6)),
                        Item("T2", "走访", level="task", parent="P2", source=Source("计划", 8)))
     task_issues = [(i.item_id, i.severity, i.column) for i in issues if i.item_id in ("T1", "T2")]
-    assert task_issues == [("T2", "warning", "责任人"), ("T2", "warning", "完成时限")]
+    assert task_issues == [("T2", "warning", FIELDS["owners"]), ("T2", "warning", FIELDS["deadline"])]
     assert any("走访" in i.message and "没有责任人" in i.message for i in issues)
 
 

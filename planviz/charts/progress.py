@@ -123,9 +123,15 @@ def _category_axis(fig: go.Figure, row: int, col: int, n: int, size: int) -> Non
 
 def _percent_axis(fig: go.Figure, row: int, col: int, pal: theme.Palette, room: float = 115) -> None:
     """0–100% value axis; ``room`` leaves space right of 100% for the labels outside the bars."""
-    fig.update_xaxes(range=[0, room], tickvals=PERCENT_TICKS, ticktext=PERCENT_TEXT, gridcolor=pal.grid,
+    fig.update_xaxes(range=[0, room], tickvals=PERCENT_TICKS, ticktext=PERCENT_TEXT, gridcolor=pal.grid, tickangle=0,
                      zeroline=True, zerolinecolor=pal.grid, tickfont=dict(size=13, color=pal.muted),
                      row=row, col=col)
+
+
+def _fit_percent_axis(fig: go.Figure, width: int) -> None:
+    """In a narrow figure five percent labels run into each other: keep 0%, 50% and 100%."""
+    if width < NARROW_AXIS_PX:
+        fig.update_xaxes(tickvals=PERCENT_TICKS[::2], ticktext=PERCENT_TEXT[::2])
 
 
 def _draw_planned(fig: go.Figure, plan: Plan, pal: theme.Palette, row: int, col: int, today: date) -> None:
@@ -201,7 +207,8 @@ def status_donut(plan: Plan, *, palette: str = "party", title: str | None = None
     """Donut of the five statuses over the work items; the centre shows overall progress."""
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1, specs=[[{"type": "domain"}]])
-    _draw_donut(fig, plan, pal, 1, 1, scale=1.3)
+    # The key's longest line (“● 已完成  32 项”) is about 8 em: smaller type where the figure is narrow.
+    _draw_donut(fig, plan, pal, 1, 1, scale=min(1.3, max(0.8, width / 760)))
     n = len(work_items(plan))
     return style_figure(fig, title=title or "事项状态", subtitle=_subtitle(plan, f"共 {n} 项工作"),
                         palette=pal.name, width=width, height=height, margin=dict(l=60, r=40, t=140, b=50))
@@ -213,6 +220,7 @@ def completion_by_dimension(plan: Plan, *, palette: str = "party", title: str | 
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_dimension_bars(fig, plan, pal, 1, 1)
+    _fit_percent_axis(fig, width)
     return style_figure(fig, title=title or "各维度完成情况", subtitle=_subtitle(plan, "平均进度"),
                         palette=pal.name, width=width, height=height, margin=dict(l=110, r=60, t=130, b=60))
 
@@ -223,11 +231,16 @@ def completion_by_owner(plan: Plan, *, top: int = 15, palette: str = "party", ti
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_owner_bars(fig, plan, pal, 1, 1, top)
+    _fit_percent_axis(fig, width)
     shown = min(top, len(owner_stats(plan)))
     return style_figure(fig, title=title or owner_heading(plan, top),
                         subtitle=_subtitle(plan, "平均进度（负责事项数）"), palette=pal.name,
                         width=width, height=height or max(520, 230 + 42 * shown),
                         margin=dict(l=120, r=60, t=130, b=80))
+
+
+WIDE_LEGEND_PX = 1000
+NARROW_AXIS_PX = 600  # below this figure width a percent axis shows every other label  # the legend fits beside the title from this figure width on
 
 
 def planned_vs_actual(plan: Plan, *, today: date | None = None, palette: str = "party",
@@ -236,11 +249,15 @@ def planned_vs_actual(plan: Plan, *, today: date | None = None, palette: str = "
     pal = theme.palette(palette)
     fig = make_subplots(rows=1, cols=1)
     _draw_planned(fig, plan, pal, 1, 1, today or date.today())
-    fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top",
-                                  yref="container"))
+    if width < NARROW_AXIS_PX:  # twelve “10月” labels would turn sideways: level month numbers
+        fig.update_xaxes(ticktext=[str(m) for m in range(1, 13)], tickangle=0, title=dict(text="月份", standoff=4))
+        fig.update_annotations(selector=dict(showarrow=True), font_size=13, borderpad=5)  # the call-out clears the axis
+    wide = width >= WIDE_LEGEND_PX  # beside the title on a wide figure; under the plot where it would overprint it
+    fig.update_layout(legend=dict(orientation="h", x=1, xanchor="right", y=0.975, yanchor="top", yref="container")
+                      if wide else dict(orientation="h", x=0, xanchor="left", y=0, yanchor="bottom", yref="container"))
     return style_figure(fig, title=title or "计划进度与实际进度",
                         subtitle=_subtitle(plan, "按完成时限推算应完成比例"), palette=pal.name,
-                        width=width, height=height, margin=dict(l=80, r=60, t=140, b=60))
+                        width=width, height=height, margin=dict(l=80, r=60, t=140, b=60 if wide else 100))
 
 
 def overdue_table(plan: Plan, *, today: date | None = None) -> pd.DataFrame:

@@ -38,8 +38,10 @@ def _vertex_texts(plan: Plan, r: list[float], metric: str) -> list[str]:
     """Value labels at the vertices; a dimension nobody reported progress for says so instead of 0%."""
     if metric != "progress":
         return [_format(v, metric) for v in r]
-    return [_format(v, metric) if stat.progress is not None else "未填报"
-            for v, stat in zip(r, dimension_stats(plan))]
+    reported = [stat.progress is not None for stat in dimension_stats(plan)]
+    if not any(reported):  # six “未填报” at the centre would pile up: the note under the chart says it once
+        return ["" for _ in r]
+    return [_format(v, metric) if known else "未填报" for v, known in zip(r, reported)]
 
 
 def _radial_range(values: list[float], metric: str) -> tuple[float, float, float]:
@@ -128,7 +130,9 @@ def _note_gaps(fig: go.Figure, dims: list[str], r: list[float], metric: str, pal
     empty = [escape_text(d) for d, v in zip(dims, r) if v == 0]
     if not empty:
         return
-    if metric == "progress":
+    if metric == "progress" and len(empty) == len(dims):
+        text = "各维度都还没有填报进度（在计划表的“进度”列填写后显示）"
+    elif metric == "progress":
         text = f"尚无进度的维度：{'、'.join(empty)}"
     else:
         text = f"薄弱维度：{'、'.join(empty)}（0 项），建议补充相应项目"

@@ -11,6 +11,8 @@ from .template import apply_theme
 
 # The title sits this many pixels below the figure's top edge, whatever the figure's height.
 TITLE_TOP_PX = 24
+SUBTITLE_PX = 7.5  # pixels per display column of the 15 px subtitle (a Chinese character is two)
+SUBTITLE_LINE_PX = 20
 
 
 def rgba(hex_color: str, alpha: float) -> str:
@@ -40,15 +42,19 @@ def style_figure(fig: go.Figure, *, title: str, subtitle: str = "", palette: str
     """
     pal = theme.palette(palette)
     apply_theme(fig, pal.name)
+    margin = dict(margin or dict(l=70, r=70, t=120, b=70))
+    # Plotly never wraps a subtitle: break it to the width (15 px type, 7.5 px a display column) and move
+    # the plot down by a line for each extra line, so it is never cut in a narrow window.
+    lines = theme.wrap_text(subtitle, max(10, int((0.96 * width - 16) / SUBTITLE_PX)), max_lines=3)
+    margin["t"] += SUBTITLE_LINE_PX * max(0, len(lines) - 1)
     # A coloured bar before the title is the party-style accent; it scales with any export size.
     heading = f'<span style="color:{pal.primary}">▍</span><b>{escape_text(title)}</b>'
     fig.update_layout(
         title=dict(text=heading, x=0.02, xanchor="left", y=1 - TITLE_TOP_PX / height, yanchor="top",
                    yref="container",
                    font=dict(family=theme.FONT_STACK, size=26, color=pal.ink),
-                   subtitle=dict(text=escape_text(subtitle),
+                   subtitle=dict(text="<br>".join(escape_text(line) for line in lines),
                                  font=dict(family=theme.FONT_STACK, size=15, color=pal.muted))),
-        width=width, height=height,
-        margin=margin or dict(l=70, r=70, t=120, b=70),
+        width=width, height=height, margin=margin,
     )
     return fig

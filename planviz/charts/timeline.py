@@ -1,6 +1,7 @@
 """Timeline of a plan (plotly): one row per project (tasks optional) over the plan year."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -27,6 +28,9 @@ COMPACT_ROWS = 200  # above this many rows they shrink, down to MIN_ROW_HEIGHT, 
 MIN_ROW_HEIGHT = 16
 MAX_ROWS = 300  # default row limit: a 5,000-item plan would take ~35 s to export (bench/bench_charts.py)
 DAY_MS = 86_400_000
+MONTH_LABEL_PX = 34  # a month's width below which its label drops “月” (“10月” in 13 px type is ~30 px)
+LEGEND_ENTRY_PX = 118  # a legend entry's width (swatch and a short name), for counting the legend's lines
+LEGEND_LINE_PX = 26
 
 
 @dataclass(frozen=True)
@@ -373,7 +377,11 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
                           font=dict(size=12, color=pal.muted)))
 
     top = 150
-    bottom = 90 + 20 * len(note_lines)
+    # The legend wraps onto more lines in a narrow figure; it grows upwards from the bottom edge, so the
+    # margin grows with it and the “今天” tag under the plot stays clear of it.
+    legend_lines = math.ceil(LEGEND_ENTRY_PX * (len(plan.dimensions if color_by == "dimension" else STATUSES) + 3)
+                             / max(width - 40, 1))
+    bottom = 64 + LEGEND_LINE_PX * legend_lines + 20 * len(note_lines)
     row_height = max(MIN_ROW_HEIGHT, min(ROW_HEIGHT, ROW_HEIGHT * COMPACT_ROWS // max(n, 1)))
     height = height or top + bottom + max(n, 3) * row_height
     group_word = "板块" if group_by == "section" else "维度"
@@ -390,10 +398,12 @@ def _layout(fig: go.Figure, plan: Plan, rows: list[Row], undated: list[Item], pa
     first, last = min(lo, date(year, 1, 1)), max(hi, date(year, 12, 31))
     month_starts = [date(y, m, 1) for y in range(first.year, last.year + 1) for m in range(1, 13)
                     if date(first.year, first.month, 1) <= date(y, m, 1) <= last]
+    short = (width - left - 40) / max(len(month_starts), 1) < MONTH_LABEL_PX  # “3月” would not fit: “3”
     fig.update_xaxes(type="date", side="top",
                      range=[(first - timedelta(days=3)).isoformat(), (last + timedelta(days=18)).isoformat()],
                      tickvals=[d.replace(day=15).isoformat() for d in month_starts],
-                     ticktext=[month_label(d, year) for d in month_starts], ticks="", showgrid=False,
+                     ticktext=[month_label(d, year) if not short else str(d.month) for d in month_starts],
+                     tickangle=0, ticks="", showgrid=False,
                      zeroline=False, tickfont=dict(size=13, color=pal.ink), showline=True, linecolor=pal.grid,
                      minor=dict(tickvals=[d.isoformat() for d in month_starts] + [date(last.year + 1, 1, 1).isoformat()
                                 if last.month == 12 else date(last.year, last.month + 1, 1).isoformat()],

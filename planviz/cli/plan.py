@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from ..charts import CHART_NAMES
-from ..model import plan_to_json
+from ..model import plan_to_json, sheet_place
 from ..vocab import LEVEL_NAMES, LEVELS, SEVERITY_NAMES
 from .base import PALETTES, fail, load
 
@@ -100,9 +99,7 @@ def _print_columns(plan) -> None:
     for col in plan.columns:
         sheets.setdefault(col.sheet, []).append(col)
     for sheet, columns in sheets.items():
-        # A Word table is named 表 N already; only a worksheet needs the word 工作表.
-        kind = "" if re.fullmatch(r"表 \d+", sheet) else "工作表"
-        print(f"{kind}「{sheet}」各列：")
+        print(f"{sheet_place(sheet)}各列：")
         for col in columns:
             role = FIELDS.get(col.role, col.role) if col.role else "（保留原列）"
             print(f"  {col.header} → {role}　把握 {round(col.confidence * 100)}%")

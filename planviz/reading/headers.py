@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from .cells import header_key, text
 
 # Canonical field → Chinese label; the app builds its column-mapping choices from it.
+# Each field's name as users read it: the template's wording, also in the editor and the column mapping.
 FIELDS: dict[str, str] = {
-    "title": "工作内容", "section": "类别/板块", "owners": "责任人", "departments": "责任部门",
-    "deadline": "完成时限", "start": "开始时间", "end": "结束时间", "dimension": "维度", "lever": "抓手",
+    "title": "工作内容", "section": "板块", "owners": "负责人", "departments": "责任部门",
+    "deadline": "时间节点", "start": "开始时间", "end": "完成时限", "dimension": "维度", "lever": "抓手",
     "goal": "目标", "deliverable": "成果形式", "criteria": "评估标准", "progress": "进度", "status": "状态",
-    "highlight": "亮点", "milestone": "里程碑", "notes": "备注", "id": "序号/编号", "parent": "所属项目",
+    "highlight": "亮点", "milestone": "里程碑", "notes": "备注", "id": "编号", "parent": "所属项目",
     "short_title": "简称",
     "marks": "月份/季度标记", "detail": "具体措施/说明",
 }

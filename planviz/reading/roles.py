@@ -230,14 +230,15 @@ def assign(header: Header, rows: list, column_map: dict[str, str] | None = None)
     return replace(header, columns=tuple(cols[i] for i in sorted(cols)))
 
 
-def _span(value, t: str) -> tuple[date, date] | None:
+def _span(value, t: str) -> tuple[date, date, bool] | None:
+    """(first day, last day, open) of a time cell; open: a deadline (…前) with no start of its own."""
     day = cells.as_date(value)
     if day:
-        return day, day
+        return day, day, False
     found = parse_deadline(t, _PROBE_YEAR)
     if found.end is None:
         return None
-    return found.start or found.end, found.end
+    return found.start or found.end, found.end, found.start is None
 
 
 def _order(rows: list, first: int, second: int, data: int) -> str | None:
@@ -254,10 +255,11 @@ def _order(rows: list, first: int, second: int, data: int) -> str | None:
         if not sa or not sb:
             continue
         both += 1
-        if sa == sb:
+        if sa[:2] == sb[:2]:
             continue
         if sa[0] <= sb[0] and sa[1] <= sb[1]:
-            counts["follows"] += 1
+            # a deadline (3月底前) says when work ends, never when it starts: no evidence of 开始 | 完成
+            counts["follows"] += not sa[2]
         elif sa[0] <= sb[0] and sb[1] <= sa[1]:
             counts["inside"] += 1
         elif sb[0] <= sa[0] and sa[1] <= sb[1]:

@@ -7,6 +7,7 @@ such as 适时, dimension inferred from keywords, columns the sheet does not hav
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from ..dates import parse_deadline
@@ -81,6 +82,7 @@ class _Checker:
             self.add(item, "error", f"{name}的结束时间 {item.end:%Y-%m-%d} 早于开始时间 {item.start:%Y-%m-%d}。",
                      "end" if self.column(item, "end") else "deadline", "请检查开始和结束时间是否写反。")
         self.deadline_words(item, name)
+        self.contradictions(item, name)
         if item.level == "project":
             self.project(item, name)
         else:
@@ -96,6 +98,14 @@ class _Checker:
         elif kind != "blank":
             self.add(item, "warning", f"{name}的时间「{item.deadline_text}」无法识别。", "deadline",
                      "请写成“3月底前”“2026年3月31日”“第二季度”“每月”等常见说法。")
+
+    def contradictions(self, item: Item, name: str) -> None:
+        """Cells of one row that disagree: deadline wording and date, progress and status, dates and plan year."""
+        year = self.plan.year
+        for found in (deadline_disagrees(item, year) or outside_plan_year(item, year), progress_disagrees(item)):
+            if found:
+                severity, message, field, hint = found
+                self.add(item, severity, f"{name}{message}", field, hint)
 
     def project(self, item: Item, name: str) -> None:
         missing = item.missing_elements()
@@ -127,3 +137,44 @@ class _Checker:
         return [Issue("info", f"工作表「{sheet}」没有{'、'.join(elements)}列，项目化五要素不全。", sheet,
                       hint="可下载标准模板，按“目标、负责人、时间节点、成果形式、评估标准”补齐。")
                 for sheet, elements in self.absent.items()]
+
+
+_FULL_YEAR = re.compile(r"(19|20)\d\d")
+Finding = tuple[str, str, str, str] | None  # (severity, message after the item name, field, hint)
+
+
+def deadline_disagrees(item: Item, year: int) -> Finding:
+    """A finding when the 时间节点 wording means another end than the date cell."""
+    if item.start and item.end and item.end < item.start:  # already an error about these dates
+        return None
+    said = parse_deadline(item.deadline_text, year) if item.deadline_text.strip() else None
+    if said is None or said.end is None or item.end is None or said.end == item.end:
+        return None
+    return ("warning", f"的时间节点「{item.deadline_text}」（即 {said.end:%Y-%m-%d}）与完成时限 {item.end:%Y-%m-%d} 不一致。",
+            "end", "请核对后把两处改成同一时间，或删去其中一处。")
+
+
+def outside_plan_year(item: Item, year: int) -> Finding:
+    """A start or end date outside the plan's year, unless the wording asks for it without naming a year (次年1月)."""
+    for when in (item.start, item.end):
+        if when is None or when.year == year:
+            continue
+        relative = (item.deadline_text.strip() and not _FULL_YEAR.search(item.deadline_text)
+                    and parse_deadline(item.deadline_text, year).end == item.end)
+        if not relative:
+            return ("warning", f"的时间 {when:%Y-%m-%d} 不在计划年度（{year}年）内。",
+                    "end" if when == item.end else "start", f"请确认是否写错了年份；本计划是 {year} 年度的计划。")
+    return None
+
+
+def progress_disagrees(item: Item) -> Finding:
+    """Progress that contradicts the status: above 0% while 未开始, or below 100% while 已完成."""
+    if item.progress is None or item.status not in STATUSES:
+        return None
+    if item.status == STATUSES[0] and item.progress > 0:
+        return ("warning", f"的进度为 {item.progress:.0%}，状态却是「{item.status}」。", "progress",
+                "请把状态改成“进行中”，或把进度改为 0%。")
+    if item.status == STATUSES[2] and item.progress < 1:
+        return ("warning", f"的状态是「{item.status}」，进度却只有 {item.progress:.0%}。", "progress",
+                "请把进度改为 100%，或修改状态。")
+    return None
