@@ -52,7 +52,7 @@ def _child(*args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _timed(fn, repeat: int = 3) -> tuple[float, float]:
+def timed(fn, repeat: int = 3) -> tuple[float, float]:
     """(first call, median of the following ``repeat`` calls) in seconds."""
     t0 = time.perf_counter()
     fn()
@@ -77,7 +77,7 @@ def main() -> None:
     rows: list[tuple[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         fig = go.Figure(go.Bar(x=["一", "二", "三"], y=[1, 3, 2]))
-        base_cold, base_warm = _timed(lambda: fig.write_image(f"{tmp}/base.png", width=800, height=500), repeat=2)
+        base_cold, base_warm = timed(lambda: fig.write_image(f"{tmp}/base.png", width=800, height=500), repeat=2)
         rows += [("基线 fig.write_image 单图（首次，含启动浏览器）", base_cold),
                  ("基线 fig.write_image 单图（再次，每次启动浏览器）", base_warm)]
         import kaleido
@@ -85,7 +85,7 @@ def main() -> None:
 
         kaleido.start_sync_server(silence_warnings=True)  # the app's way: one browser kept open
         pio.defaults.headers = None
-        server_cold, base = _timed(lambda: fig.write_image(f"{tmp}/base.png", width=800, height=500))
+        server_cold, base = timed(lambda: fig.write_image(f"{tmp}/base.png", width=800, height=500))
         kaleido.stop_sync_server(silence_warnings=True)
         rows += [("基线 同上，常驻浏览器（首次）", server_cold), ("基线 同上，常驻浏览器（再次）= 比较基准", base)]
 
@@ -105,18 +105,18 @@ def main() -> None:
                     layout._wrap.cache_clear()  # warm fonts, but no text measured before: as for a new plan
                     page = compose_brief(plan, fmt=fmt, edition=edition, as_of=TODAY)
                     return page.pdf() if kind == "pdf" else page.png()
-                _, warm = _timed(run)
+                _, warm = timed(run)
                 rows.append((f"简报 {name} {fmt.upper()} {kind.upper()} {edition}（热，中位数）", warm))
         page60 = compose_brief(plans["60 项"], edition="progress", as_of=TODAY)
-        _, jpeg_pdf = _timed(lambda: page60.render().save(io.BytesIO(), "PDF", resolution=300, quality=92,
+        _, jpeg_pdf = timed(lambda: page60.render().save(io.BytesIO(), "PDF", resolution=300, quality=92,
                                                            subsampling=0))
-        _, vector_pdf = _timed(page60.pdf)
+        _, vector_pdf = timed(page60.pdf)
         rows += [("  60 项 PDF 旧做法：整页 JPEG（绘制 + 编码）", jpeg_pdf), ("  60 项 PDF 现做法：矢量、嵌入字体子集", vector_pdf)]
         page = compose_brief(plans["60 项"], today=TODAY)
-        _, compose = _timed(lambda: (layout._wrap.cache_clear(), compose_brief(plans["60 项"], today=TODAY)))
-        _, render = _timed(page.render)
+        _, compose = timed(lambda: (layout._wrap.cache_clear(), compose_brief(plans["60 项"], today=TODAY)))
+        _, render = timed(page.render)
         image = page.render()
-        _, encode = _timed(lambda: page.png(image))
+        _, encode = timed(lambda: page.png(image))
         rows += [("  其中 60 项：排版模型", compose), ("  其中 60 项：绘制", render), ("  其中 60 项：PNG 编码", encode)]
 
         for k in range(20):

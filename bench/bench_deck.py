@@ -7,7 +7,6 @@ and the 16:9 one-page brief PNG of the same plan (Pillow, no browser).
 from __future__ import annotations
 
 import io
-import statistics
 import sys
 import time
 from datetime import date
@@ -20,22 +19,10 @@ AS_OF = date(2026, 6, 30)
 TARGET = 2.0
 
 
-def timed(fn, repeat: int = 3) -> tuple[float, float]:
-    """(first call, median of the following ``repeat`` calls) in seconds."""
-    t0 = time.perf_counter()
-    fn()
-    first = time.perf_counter() - t0
-    rest = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        rest.append(time.perf_counter() - t0)
-    return first, statistics.median(rest)
-
-
 def main() -> None:
     from pptx import Presentation
 
+    from bench_brief import timed  # (first call, warm median), as the brief's bench measures
     from conftest import build_plan
     from planviz.brief import brief_png
     from planviz.deck import build_deck, deck_bytes

@@ -11,7 +11,6 @@ Run: .venv/bin/python bench/bench_sessions.py   (about 2–3 minutes)
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from live_server import _free_port, _stop, _wait_healthy, streamlit_server  # noqa: E402
+from live_server import streamlit_server  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 SESSIONS = 20
@@ -43,20 +42,11 @@ WATCH = """(text) => { window.__seen = null; const poll = setInterval(() => {
 
 @contextmanager
 def echo_server(folder: Path):
+    """The bare app that only echoes an upload, served like the real one."""
     script = folder / "echo_app.py"
     script.write_text(ECHO_APP, encoding="utf-8")
-    port = _free_port()
-    with tempfile.TemporaryFile() as log:
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-                                 "--server.address", "127.0.0.1", "--server.port", str(port),
-                                 "--browser.gatherUsageStats", "false"],
-                                cwd=folder, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
-        try:
-            url = f"http://127.0.0.1:{port}"
-            _wait_healthy(proc, url, log)
-            yield url
-        finally:
-            _stop(proc)
+    with streamlit_server(script) as url:
+        yield url
 
 
 def burst(browser, url: str, files: list[Path], confirm: str) -> list[float]:

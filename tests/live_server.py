@@ -50,8 +50,8 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 @contextmanager
-def streamlit_server() -> Iterator[str]:
-    """The app served on 127.0.0.1 (yields its base URL); stopped on exit, parser children too.
+def streamlit_server(script: Path | str = "app.py") -> Iterator[str]:
+    """``script`` (default: the app) served on 127.0.0.1 (yields its base URL); stopped on exit, children too.
 
     Raises RuntimeError (with the end of streamlit's stderr) when the server exits or is not
     healthy within 60 s.
@@ -61,7 +61,7 @@ def streamlit_server() -> Iterator[str]:
     # a pipe nobody reads while it runs: a full pipe would block the server mid-run.
     with tempfile.TemporaryFile() as log:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
              "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True)
         try:

@@ -47,3 +47,18 @@ class Clock:
 
     def advance(self, **delta) -> None:
         self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock():
+    return Clock()  # 2026-05-01 08:00 UTC: 16:00 in Beijing, the same day
+
+
+@pytest.fixture
+def store(store_url, clock):
+    """A Store on each backend, on the settable clock."""
+    from planviz.store import Store
+
+    opened = Store(store_url, clock=clock)
+    yield opened
+    opened.close()

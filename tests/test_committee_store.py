@@ -16,22 +16,10 @@ from planviz.stats import overdue_items, planned_progress_on
 from planviz.store import NOT_FOUND, SYSTEM, Actor, Refused, Store, backup
 from planviz.store import review
 from planviz.store.branches import branch_plans
-from store_backends import Clock, pg_cluster, second_url, store_url  # noqa: F401 — fixtures
+from store_backends import clock, pg_cluster, second_url, store, store_url  # noqa: F401 — fixtures
 
 PASSWORD = "correct horse 9"
 DAY = date(2026, 5, 1)
-
-
-@pytest.fixture
-def clock():
-    return Clock()  # 2026-05-01 08:00 UTC: 16:00 in Beijing, the same day
-
-
-@pytest.fixture
-def store(store_url, clock):
-    opened = Store(store_url, clock=clock)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -13,23 +13,11 @@ from planviz.model import PlanError
 from planviz.sample import SAMPLE_PATH, sample_plan
 from planviz.store import NOT_FOUND, SYSTEM, Actor, Refused, Store, backup
 from planviz.store.auth import ACCOUNT_FAILURES, CLIENT_FAILURES
-from store_backends import Clock, pg_cluster, second_url, store_url  # noqa: F401 — fixtures
+from store_backends import clock, pg_cluster, second_url, store, store_url  # noqa: F401 — fixtures
 
 PASSWORD = "correct horse 9"
 HOSTILE = ("'; DROP TABLE users;--", "<script>alert('x')</script>", '" OR 1=1 --', "<img src=x onerror=alert(1)>",
            "Robert'); DELETE FROM plans; --", "{{7*7}} ${7*7} %s %(x)s")
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def store(store_url, clock):
-    opened = Store(store_url, clock=clock)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
