@@ -46,6 +46,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Callable
 
 
@@ -487,6 +488,11 @@ def parse_deadline(value, year: int) -> Deadline:
         return Deadline(text if isinstance(value, str) else "", None, None, None, "blank")
     if re.fullmatch(r"\d{5}(?:\.\d+)?", text) and serial_day(float(text)):  # a serial number kept as text
         return _one_day(text, serial_day(float(text)))
+    return _parse_text(text, year)
+
+
+@lru_cache(maxsize=8192)  # plans repeat the same few wordings (每月, 全年, 3月底前) on many rows and in many views
+def _parse_text(text: str, year: int) -> Deadline:
     norm = _normalise(text)
     found = _steps(norm, year) or _between(norm, year) or _read(norm, year)
     if found is None:
