@@ -144,7 +144,7 @@ with st.expander("计划信息（组织名称、标题、主题、口号）", ex
         st.form_submit_button("保存计划信息", type="primary", on_click=_on_identity, args=(loaded.key,))
 
 with st.expander("调整列对应（每一列读作什么）"):
-    roles = columns.roles(plan)
+    roles = plan.columns  # what the reader took each column of each sheet or Word table to be
     if not roles:
         st.caption("这份计划没有可调整的列。")
     else:

@@ -1,25 +1,18 @@
 """Column mapping for the upload page: what each column of the file was read as, in the template's field names."""
 from __future__ import annotations
 
-from planviz.model import ColumnRole, Plan
 from planviz.reading import FIELDS
 
 # FIELDS speaks the template's words (时间节点 / 开始时间 / 完成时限, 负责人, 板块), as the editor does.
-LABELS: dict[str, str] = FIELDS
 UNUSED = "（不使用，保留为自定义列）"
-FIELD_OF_LABEL = {label: field for field, label in LABELS.items()}
-
-
-def roles(plan: Plan) -> tuple[ColumnRole, ...]:
-    """The roles the reader gave the plan's columns (of sheets or Word tables), to pre-fill the mapping."""
-    return plan.columns
+FIELD_OF_LABEL = {label: field for field, label in FIELDS.items()}
 
 
 def label(role: str | None) -> str:
     """The field name shown for a role (the template's wording), or UNUSED."""
-    return LABELS.get(role, UNUSED) if role else UNUSED
+    return FIELDS.get(role, UNUSED) if role else UNUSED
 
 
 def options() -> list[str]:
     """Every choice of a mapping select box: unused first, then the fields in the template's words."""
-    return [UNUSED, *LABELS.values()]
+    return [UNUSED, *FIELDS.values()]

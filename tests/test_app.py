@@ -12,7 +12,7 @@ import streamlit as st
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from planviz.reading import load_plan
+from planviz.reading import FIELDS, load_plan
 from planviz.reading.safety import MAX_FILE_BYTES
 from planviz.sample import sample_plan
 from planviz.template import plan_to_xlsx
@@ -573,7 +573,7 @@ def test_one_vocabulary_of_field_names_in_template_editor_and_mapping():
     editor = [c for c, _ in editing.TEXT_COLUMNS + editing.DATE_COLUMNS + editing.DETAIL_COLUMNS]
     for field, word in (("deadline", "时间节点"), ("start", "开始时间"), ("end", "完成时限"), ("owners", "负责人"),
                         ("departments", "责任部门"), ("section", "板块"), ("goal", "目标")):
-        assert columns.LABELS[field] == word and word in editor, word
+        assert FIELDS[field] == word and word in columns.options() and word in editor, word
         assert word in PROJECT_HEADERS + TASK_HEADERS, word
 
 
